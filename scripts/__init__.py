@@ -1,0 +1,1 @@
+"""Forum CSR Kota Serang: from Google Forms responses to a public transparency site."""

@@ -1,0 +1,333 @@
+"""From the forms' sheets to the public records of data/.
+
+Decides what is published: moderation (only `Terverifikasi` rows), consent
+(nothing of a business without `Persetujuan Publikasi`, its contact person only
+with `Persetujuan Publikasi Kontak`), identity (one member per business) and
+stable ids. Private columns are never read into a record.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from . import normalise as n
+from .config import Config
+from .forms import MEMBERS, NEEDS, PROGRAMS, Form, column_index
+from .sources import Table
+from .validate import (
+    CONTACT_FIELDS,
+    MEMBER_CONSENT,
+    MEMBER_FIELDS,
+    NEED_FIELDS,
+    Rejection,
+    check_ownership,
+    check_program_dates,
+    program_fields,
+    read_fields,
+    status_fields,
+)
+
+OUTCOMES = ("accepted", "rejected", "pending", "declined", "no_consent")
+
+
+@dataclass
+class SheetReport:
+    sheet: str
+    counts: dict[str, int] = field(default_factory=lambda: dict.fromkeys(OUTCOMES, 0))
+    rejections: list[Rejection] = field(default_factory=list)
+
+    def count(self, outcome: str) -> None:
+        self.counts[outcome] += 1
+
+    def reject(self, problems: list[Rejection]) -> None:
+        self.counts["rejected"] += 1
+        self.rejections.extend(problems)
+
+    def as_dict(self) -> dict:
+        return {
+            "sheet": self.sheet,
+            "read": sum(self.counts.values()),
+            **self.counts,
+            "rejections": [r.as_dict() for r in self.rejections],
+        }
+
+
+@dataclass
+class Candidate:
+    """A valid, publishable row waiting for its identity."""
+
+    row: int
+    timestamp: object
+    values: dict
+
+
+def bound_rows(table: Table, form: Form, config: Config):
+    """(sheet row number, {form header: cell}) for each non-blank row; ragged rows padded."""
+    index = column_index(form, table.title, table.header, config.column_names, config.moderation)
+    for offset, row in enumerate(table.rows):
+        if not any(cell.strip() for cell in row):
+            continue  # a blank row left in the sheet
+        width = len(row)
+        yield offset + 2, {name: row[i] if i < width else "" for name, i in index.items()}
+
+
+def _triage(
+    report: SheetReport, status: dict, problems: list[Rejection], moderation: bool
+) -> str | None:
+    """The outcome of a row that is not published, or None when it is."""
+    if problems:
+        report.reject(problems)
+        return "rejected"
+    if moderation and status["verification"] != "verified":
+        report.count("pending")
+        return "pending"
+    return None
+
+
+def _unique_ids(bases: list[str]) -> list[str]:
+    """The first holder of a base id keeps it; later ones get -2, -3 …"""
+    seen: dict[str, int] = defaultdict(int)
+    ids = []
+    for base in bases:
+        seen[base] += 1
+        ids.append(base if seen[base] == 1 else f"{base}-{seen[base]}")
+    return ids
+
+
+def read_members(table: Table, config: Config) -> tuple[list[Candidate], SheetReport]:
+    sheet = table.title
+    report = SheetReport(sheet)
+    candidates = []
+    for row, cells in bound_rows(table, MEMBERS, config):
+        status, problems = read_fields(status_fields(config.date_order), cells, sheet, row)
+        if status["verification"] == "rejected":
+            report.count("declined")
+            continue
+        consent, consent_problems = read_fields(MEMBER_CONSENT, cells, sheet, row)
+        if not consent["consent"]:
+            report.count("no_consent")
+            continue
+        values, value_problems = read_fields(MEMBER_FIELDS, cells, sheet, row)
+        problems += consent_problems + value_problems + check_ownership(values, sheet, row)
+        if consent["contact_consent"]:
+            contact, contact_problems = read_fields(CONTACT_FIELDS, cells, sheet, row)
+            problems += contact_problems
+            if any(contact.values()):
+                values["contact"] = contact
+        if _triage(report, status, problems, config.moderation) is None:
+            candidates.append(Candidate(row, status["timestamp"], values))
+    return candidates, report
+
+
+def merge_members(
+    candidates: list[Candidate], report: SheetReport
+) -> tuple[list[dict], dict[str, str], dict[str, str]]:
+    """One member per business: same NIB, else same name. The earliest row speaks for it.
+
+    Returns the member records and the NIB and name lookups programs link by.
+    """
+    groups: list[list[Candidate]] = []
+    by_nib: dict[str, int] = {}
+    by_name: dict[str, int] = {}
+    for candidate in sorted(candidates, key=lambda c: (c.timestamp, c.row)):
+        nib, key = candidate.values["nib"], n.name_key(candidate.values["name"])
+        group = by_nib.get(nib) if nib else None
+        if group is None and key in by_name:
+            other_nib = groups[by_name[key]][0].values["nib"]
+            if not (nib and other_nib):  # two different NIBs are two businesses
+                group = by_name[key]
+        if group is None:
+            group = len(groups)
+            groups.append([])
+        else:
+            first = groups[group][0]
+            column = "NIB" if nib and nib == first.values["nib"] else "Nama Badan Usaha"
+            report.reject(
+                [
+                    Rejection(
+                        report.sheet,
+                        candidate.row,
+                        column,
+                        "duplicate_member",
+                        f"Badan usaha ini sudah terdaftar di baris {first.row}; "
+                        "baris ini tidak diterbitkan terpisah.",
+                    )
+                ]
+            )
+        groups[group].append(candidate)
+        if nib:
+            by_nib.setdefault(nib, group)
+        by_name.setdefault(key, group)
+
+    ids = _unique_ids([n.slug(g[0].values["name"]) or "badan-usaha" for g in groups])
+    members = []
+    for member_id, group in zip(ids, groups, strict=True):
+        report.count("accepted")
+        first = group[0].values
+        record = {
+            "id": member_id,
+            "name": first["name"],
+            "legal_form": first["legal_form"],
+            "ownership": first["ownership"],
+            "nib": first["nib"],
+            "industry": first["industry"],
+            "address": first["address"],
+            "kecamatan": first["kecamatan"],
+            "kelurahan": first["kelurahan"],
+            "website": first["website"],
+            "sectors": first["sectors"],
+            "registered": group[0].timestamp.date().isoformat(),
+        }
+        if "contact" in first:
+            record["contact"] = first["contact"]
+        members.append(record)
+    member_by_nib = {nib: ids[g] for nib, g in by_nib.items()}
+    member_by_name = {key: ids[g] for key, g in by_name.items()}
+    return members, member_by_nib, member_by_name
+
+
+def read_needs(table: Table | None, config: Config) -> tuple[list[dict], SheetReport]:
+    if table is None:
+        return [], SheetReport(NEEDS.title)
+    sheet = table.title
+    report = SheetReport(sheet)
+    needs: dict[str, dict] = {}
+    first_row: dict[str, int] = {}
+    for row, cells in bound_rows(table, NEEDS, config):
+        values, problems = read_fields(NEED_FIELDS, cells, sheet, row)
+        code = values.get("id")
+        if code in needs:
+            problems.append(
+                Rejection(
+                    sheet,
+                    row,
+                    "Kode",
+                    "duplicate_id",
+                    f"Kode ini sudah dipakai di baris {first_row[code]}.",
+                )
+            )
+        if problems:
+            report.reject(problems)
+            continue
+        report.count("accepted")
+        first_row[code] = row
+        needs[code] = {**values, "programs": []}
+    return list(needs.values()), report
+
+
+def _program_record(values: dict, member_id: str, timestamp) -> dict:
+    start = values["start_date"]
+    return {
+        "id": None,
+        "member": member_id,
+        "title": values["title"],
+        "sector": values["sector"],
+        "description": values["description"],
+        "kecamatan": values["kecamatan"],
+        "location": values["location"],
+        "start_date": start.isoformat() if start else None,
+        "end_date": values["end_date"].isoformat() if values["end_date"] else None,
+        "year": start.year if start else timestamp.year,
+        "status": values["status"],
+        "contribution_types": values["contribution_types"],
+        "amount": values["amount"],
+        "currency": "IDR",
+        "beneficiaries": values["beneficiaries"],
+        "beneficiary_groups": values["beneficiary_groups"],
+        "partner": values["partner"],
+        "need": values["need"],
+        "links": values["links"],
+        "reported": timestamp.date().isoformat(),
+    }
+
+
+def _link_member(values, sheet, row, by_nib, by_name) -> tuple[str | None, list[Rejection]]:
+    nib = values["member_nib"]
+    member_id = by_nib.get(nib) if nib else None
+    if member_id is None and values["member_name"]:
+        member_id = by_name.get(n.name_key(values["member_name"]))
+    if member_id or not values["member_name"]:
+        return member_id, []
+    column = "NIB Badan Usaha" if nib else "Nama Badan Usaha"
+    message = (
+        "Badan usaha pelapor tidak ditemukan di antara anggota yang terverifikasi dan "
+        "bersedia dipublikasikan; daftarkan atau verifikasi keanggotaannya dulu."
+    )
+    return None, [Rejection(sheet, row, column, "member_unknown", message)]
+
+
+def read_programs(
+    table: Table, config: Config, by_nib: dict, by_name: dict, need_ids: set[str]
+) -> tuple[list[dict], SheetReport]:
+    sheet = table.title
+    report = SheetReport(sheet)
+    fields = program_fields(config.date_order)
+    rows: list[tuple[tuple, dict]] = []
+    for row, cells in bound_rows(table, PROGRAMS, config):
+        status, problems = read_fields(status_fields(config.date_order), cells, sheet, row)
+        if status["verification"] == "rejected":
+            report.count("declined")
+            continue
+        values, value_problems = read_fields(fields, cells, sheet, row)
+        problems += value_problems + check_program_dates(values, sheet, row)
+        member_id, link_problems = _link_member(values, sheet, row, by_nib, by_name)
+        problems += link_problems
+        if values.get("need") and values["need"] not in need_ids:
+            problems.append(
+                Rejection(
+                    sheet,
+                    row,
+                    "Kode Kebutuhan",
+                    "need_unknown",
+                    "Kode kebutuhan ini tidak ada di lembar Kebutuhan Daerah.",
+                )
+            )
+        if _triage(report, status, problems, config.moderation) is not None:
+            continue
+        report.count("accepted")
+        record = _program_record(values, member_id, status["timestamp"])
+        rows.append(((record["year"], status["timestamp"], row), record))
+
+    # Ids: member + title; a repeated title (a yearly program) adds its year.
+    rows.sort(key=lambda item: item[0])
+    programs = [record for _, record in rows]
+    bases = [f"{p['member']}-{n.slug(p['title'], 50) or 'program'}" for p in programs]
+    taken: set[str] = set()
+    with_year = []
+    for base, program in zip(bases, programs, strict=True):
+        with_year.append(base if base not in taken else f"{base}-{program['year']}")
+        taken.add(base)
+    for program, program_id in zip(programs, _unique_ids(with_year), strict=True):
+        program["id"] = program_id
+    return programs, report
+
+
+def build(tables: dict[str, Table], config: Config) -> tuple[dict[str, list[dict]], dict]:
+    """All three data files' records, sorted by id, and the pull report."""
+    needs, needs_report = read_needs(tables.get("needs"), config)
+    candidates, members_report = read_members(tables["members"], config)
+    members, by_nib, by_name = merge_members(candidates, members_report)
+    programs, programs_report = read_programs(
+        tables["programs"], config, by_nib, by_name, {need["id"] for need in needs}
+    )
+    adopted = defaultdict(list)
+    for program in programs:
+        if program["need"]:
+            adopted[program["need"]].append(program["id"])
+    for need in needs:
+        need["programs"] = sorted(adopted[need["id"]])
+    data = {
+        "members": sorted(members, key=lambda r: r["id"]),
+        "programs": sorted(programs, key=lambda r: r["id"]),
+        "needs": sorted(needs, key=lambda r: r["id"]),
+    }
+    report = {
+        key: sheet_report.as_dict()
+        for key, sheet_report in (
+            ("members", members_report),
+            ("programs", programs_report),
+            ("needs", needs_report),
+        )
+    }
+    return data, report
