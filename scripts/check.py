@@ -75,16 +75,21 @@ def integrity_problems(data_dir: Path, data: dict[str, list]) -> list[str]:
     for name, records in data.items():
         for value, count in Counter(_ids(records)).items():
             if count > 1:
-                problems.append(f"{store.path_of(data_dir, name)}: id '{value}' dipakai {count} kali.")
+                problems.append(
+                    f"{store.path_of(data_dir, name)}: id '{value}' dipakai {count} kali."
+                )
     members, needs = set(_ids(data["members"])), set(_ids(data["needs"]))
     path = store.path_of(data_dir, "programs")
     for index, program in enumerate(data["programs"]):
         if not isinstance(program, dict):
             continue
         if program.get("member") not in members:
-            problems.append(f"{_where(path, data['programs'], [index, 'member'])}: anggota tidak ada di members.yaml.")
+            where = _where(path, data["programs"], [index, "member"])
+            problems.append(f"{where}: anggota tidak ada di members.yaml.")
         if program.get("need") and program["need"] not in needs:
-            problems.append(f"{_where(path, data['programs'], [index, 'need'])}: kode tidak ada di needs.yaml.")
+            problems.append(
+                f"{_where(path, data['programs'], [index, 'need'])}: kode tidak ada di needs.yaml."
+            )
     return problems
 
 

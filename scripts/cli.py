@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 from pathlib import Path
 
-from . import check, pull
+from . import check, nightly, pages, pull
 
 DATA_DIR = Path("data")
 
@@ -16,11 +17,15 @@ def _pull(args: argparse.Namespace) -> int:
     """Pull form responses into data/.
 
     Example: python -m scripts pull --source csv --members anggota.csv --programs program.csv
+    Production: python -m scripts pull --source sheets (spreadsheets named in config.yml)
     """
+    return pull.run(args.source, args.data_dir, args.report, args.config, _paths(args))
+
+
+def _paths(args: argparse.Namespace) -> dict[str, Path | None]:
     if args.source == "csv" and not (args.members and args.programs):
         args.parser.error("--source csv memerlukan --members dan --programs")
-    paths = {"members": args.members, "programs": args.programs, "needs": args.needs}
-    return pull.run(args.source, args.data_dir, args.report, args.config, paths)
+    return {"members": args.members, "programs": args.programs, "needs": args.needs}
 
 
 def _check(args: argparse.Namespace) -> int:
@@ -29,6 +34,33 @@ def _check(args: argparse.Namespace) -> int:
     Example: python -m scripts check --data-dir data
     """
     return check.run(args.data_dir)
+
+
+def _build(args: argparse.Namespace) -> int:
+    """Generate the pages from data/ and build the site with MkDocs + Material.
+
+    Example: python -m scripts build --data-dir data --site-dir site
+    """
+    return pages.build(args.data_dir, args.site_dir, args.build_dir)
+
+
+def _nightly(args: argparse.Namespace) -> int:
+    """Pull, commit data/ when it changed (with --commit), build the site: what the
+    nightly GitHub Actions workflow runs. A failed pull changes, commits and builds nothing.
+
+    Example: python -m scripts nightly --source sample --site-dir site
+    Production: python -m scripts nightly --source sheets --commit
+    """
+    return nightly.run(
+        args.source,
+        args.data_dir,
+        args.site_dir,
+        commit=args.commit,
+        summary_path=args.summary,
+        outputs_path=args.outputs,
+        config_path=args.config,
+        paths=_paths(args),
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -45,17 +77,55 @@ def build_parser() -> argparse.ArgumentParser:
         sub.set_defaults(handler=handler, parser=sub)
         return sub
 
+    def source_arguments(sub: argparse.ArgumentParser) -> None:
+        sub.add_argument(
+            "--source",
+            choices=["sample", "csv", "sheets", "url"],
+            default="sample",
+            help="sample: data contoh; csv: berkas unduhan; sheets: Google Sheets (akun layanan); "
+            "url: tautan 'Publikasikan ke web' CSV — sheets dan url disetel di config.yml",
+        )
+        sub.add_argument(
+            "--members", type=Path, help="CSV Pendaftaran Anggota (dengan --source csv)"
+        )
+        sub.add_argument(
+            "--programs", type=Path, help="CSV Laporan Program CSR (dengan --source csv)"
+        )
+        sub.add_argument("--needs", type=Path, help="CSV Kebutuhan Daerah (opsional)")
+        sub.add_argument("--data-dir", type=Path, default=DATA_DIR)
+        sub.add_argument("--config", type=Path, help="berkas konfigurasi (bawaan: config.yml)")
+
     p = verb("pull", _pull, "tarik jawaban formulir ke data/")
-    p.add_argument("--source", choices=["sample", "csv"], default="sample")
-    p.add_argument("--members", type=Path, help="CSV Pendaftaran Anggota (dengan --source csv)")
-    p.add_argument("--programs", type=Path, help="CSV Laporan Program CSR (dengan --source csv)")
-    p.add_argument("--needs", type=Path, help="CSV Kebutuhan Daerah (opsional)")
-    p.add_argument("--data-dir", type=Path, default=DATA_DIR)
+    source_arguments(p)
     p.add_argument("--report", type=Path, help="tulis laporan JSON ke berkas ini")
-    p.add_argument("--config", type=Path, help="berkas konfigurasi (bawaan: config.yml)")
 
     c = verb("check", _check, "periksa data/ terhadap skema")
     c.add_argument("--data-dir", type=Path, default=DATA_DIR)
+
+    b = verb("build", _build, "bangun situs dari data/ ke site/")
+    b.add_argument("--data-dir", type=Path, default=DATA_DIR)
+    b.add_argument("--site-dir", type=Path, default=Path("site"))
+    b.add_argument(
+        "--build-dir", type=Path, default=pages.BUILD_DIR, help="halaman Markdown buatan"
+    )
+
+    n = verb("nightly", _nightly, "tarik, commit data/ bila berubah, bangun situs")
+    source_arguments(n)
+    n.add_argument("--site-dir", type=Path, default=Path("site"))
+    n.add_argument("--commit", action="store_true", help="commit data/ sebagai github-actions[bot]")
+    n.add_argument(
+        "--summary",
+        type=Path,
+        # Set by GitHub Actions for each step: the run's page shows what is written there.
+        default=os.environ.get("GITHUB_STEP_SUMMARY") or None,
+        help="tambahkan ringkasan Markdown ke berkas ini (bawaan: $GITHUB_STEP_SUMMARY)",
+    )
+    n.add_argument(
+        "--outputs",
+        type=Path,
+        default=os.environ.get("GITHUB_OUTPUT") or None,
+        help="tulis committed=true|false ke berkas ini (bawaan: $GITHUB_OUTPUT)",
+    )
     return parser
 
 

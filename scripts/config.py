@@ -29,7 +29,9 @@ def load(path: Path = DEFAULT_CONFIG) -> Config:
     try:
         raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     except OSError as exc:
-        raise ConfigError(f"Berkas konfigurasi {path} tidak dapat dibaca ({exc.strerror}).") from exc
+        raise ConfigError(
+            f"Berkas konfigurasi {path} tidak dapat dibaca ({exc.strerror})."
+        ) from exc
     except yaml.YAMLError as exc:
         raise ConfigError(f"Berkas konfigurasi {path} bukan YAML yang sah: {exc}") from exc
     if not isinstance(raw, dict):

@@ -8,7 +8,9 @@ stable ids. Private columns are never read into a record.
 
 from __future__ import annotations
 
+import gc
 from collections import defaultdict
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from . import normalise as n
@@ -303,8 +305,26 @@ def read_programs(
     return programs, report
 
 
+@contextmanager
+def _collector_paused():
+    """A pull allocates millions of objects that all stay alive: the cyclic garbage
+    collector rescanning them costs a third of the time and frees nothing."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def build(tables: dict[str, Table], config: Config) -> tuple[dict[str, list[dict]], dict]:
     """All three data files' records, sorted by id, and the pull report."""
+    with _collector_paused():
+        return _build(tables, config)
+
+
+def _build(tables: dict[str, Table], config: Config) -> tuple[dict[str, list[dict]], dict]:
     needs, needs_report = read_needs(tables.get("needs"), config)
     candidates, members_report = read_members(tables["members"], config)
     members, by_nib, by_name = merge_members(candidates, members_report)

@@ -10,11 +10,15 @@ import json
 import logging
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import intake, sources, store
 from .config import ConfigError
 from .config import load as load_config
 from .errors import SourceError
+
+if TYPE_CHECKING:
+    from .sheets import Network
 
 log = logging.getLogger("scripts.pull")
 
@@ -51,16 +55,20 @@ def run(
     report_path: Path | None = None,
     config_path: Path | None = None,
     paths: dict[str, Path | None] | None = None,
+    network: Network | None = None,
 ) -> int:
     report: dict = {"source": source, "ok": False}
     try:
         config = load_config(config_path) if config_path else load_config()
-        tables = sources.read(source, paths or {})
+        tables = sources.read(source, config, paths or {}, network)
         data, sheets = intake.build(tables, config)
     except (SourceError, ConfigError) as exc:
         report["error"] = str(exc)
         write_report(report_path, report)
-        print(f"Gagal menarik data: {exc}\nTidak ada berkas di {data_dir} yang diubah.", file=sys.stderr)
+        print(
+            f"Gagal menarik data: {exc}\nTidak ada berkas di {data_dir} yang diubah.",
+            file=sys.stderr,
+        )
         return 1
     changed = store.save(data_dir, data)
     report.update(

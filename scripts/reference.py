@@ -173,12 +173,15 @@ BENEFICIARY_ALIASES = _aliases(
 
 OWNERSHIP_ALIASES = _aliases(OWNERSHIP, {"swasta": ["private", "swasta nasional"]})
 
-LEGAL_FORM_ALIASES = _aliases({form: form for form in LEGAL_FORMS}, {
-    "PT (Persero)": ["persero", "pt persero tbk"],
-    "PT (Perseroda)": ["perseroda"],
-    "Perumda": ["perusahaan umum daerah", "pdam"],
-    "Perum": ["perusahaan umum"],
-    "PT": ["perseroan terbatas", "pt tbk"],
-    "CV": ["commanditaire vennootschap", "persekutuan komanditer"],
-    "UD": ["usaha dagang"],
-})
+LEGAL_FORM_ALIASES = _aliases(
+    {form: form for form in LEGAL_FORMS},
+    {
+        "PT (Persero)": ["persero", "pt persero tbk"],
+        "PT (Perseroda)": ["perseroda"],
+        "Perumda": ["perusahaan umum daerah", "pdam"],
+        "Perum": ["perusahaan umum"],
+        "PT": ["perseroan terbatas", "pt tbk"],
+        "CV": ["commanditaire vennootschap", "persekutuan komanditer"],
+        "UD": ["usaha dagang"],
+    },
+)

@@ -11,9 +11,13 @@ import csv
 import io
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from .config import REPO_ROOT
+from .config import REPO_ROOT, Config
 from .errors import SourceError
+
+if TYPE_CHECKING:
+    from .sheets import Network
 
 SAMPLE_DIR = REPO_ROOT / "sample"
 SHEET_KEYS = ("members", "programs", "needs")
@@ -38,6 +42,11 @@ def parse_csv(text: str, title: str) -> Table:
         records = list(csv.reader(io.StringIO(text, newline="")))
     except csv.Error as exc:
         raise SourceError(f"Lembar '{title}': berkas CSV rusak ({exc}).") from exc
+    return from_records(records, title)
+
+
+def from_records(records: list[list[str]], title: str) -> Table:
+    """A sheet's rows, the first being its header row."""
     if not records or not any(cell.strip() for cell in records[0]):
         raise SourceError(f"Lembar '{title}': kosong, baris judul kolom tidak ditemukan.")
     return Table(title=title, header=records[0], rows=records[1:])
@@ -69,10 +78,23 @@ def read_sample() -> dict[str, Table]:
     return read_csv_files({key: SAMPLE_DIR / f"{key}.csv" for key in SHEET_KEYS})
 
 
-def read(source: str, paths: dict[str, Path | None]) -> dict[str, Table]:
-    """The tables of the named source: `sample` or `csv` (with `paths`)."""
+def read(
+    source: str,
+    config: Config,
+    paths: dict[str, Path | None],
+    network: Network | None = None,
+) -> dict[str, Table]:
+    """The tables of the named source: `sample`, `csv` (with `paths`), or the network
+    sources `sheets` and `url` (set up in the config's `sources:`)."""
     if source == "sample":
         return read_sample()
     if source == "csv":
         return read_csv_files(paths)
+    if source in ("sheets", "url"):
+        # Imported here: the offline sources need neither gspread nor google-auth, and
+        # sheets.py builds its tables with this module.
+        from . import sheets
+
+        reader = sheets.read_sheets if source == "sheets" else sheets.read_urls
+        return reader(config.sources, network)
     raise SourceError(f"Sumber '{source}' tidak dikenal.")

@@ -17,7 +17,15 @@ import yaml
 log = logging.getLogger("scripts.store")
 
 DATA_FILES = ("members", "programs", "needs")
-SafeDumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+
+class Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):
+    """Safe dumper that never writes anchors: equal lists stay plain, readable text."""
+
+    def ignore_aliases(self, data) -> bool:
+        return True
+
+
 SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
@@ -28,7 +36,7 @@ class StoreError(Exception):
 def dump(records: list[dict]) -> str:
     return yaml.dump(
         records,
-        Dumper=SafeDumper,
+        Dumper=Dumper,
         allow_unicode=True,
         sort_keys=False,
         default_flow_style=False,
@@ -63,7 +71,7 @@ def write_atomic(path: Path, text: str) -> bool:
 
 
 def save(data_dir: Path, data: dict[str, list[dict]]) -> list[str]:
-    """Write every data file; every text is rendered before the first write. Returns changed names."""
+    """Write every data file, all rendered before the first write; returns the changed names."""
     texts = {name: dump(data[name]) for name in DATA_FILES}
     return [name for name in DATA_FILES if write_atomic(path_of(data_dir, name), texts[name])]
 

@@ -1,0 +1,92 @@
+"""Pull throughput on a synthetic 100,000-row Forms export.
+
+Multiplies the bundled sample's rows (names and NIBs made unique) to 20,000
+member and 80,000 program rows, then times, on one core:
+  - normalisation + validation + identity (intake.build on parsed tables),
+  - the whole pull (CSV parse, intake, YAML written to a temporary data dir).
+Run: make bench   (or: .venv/bin/python bench/pull_throughput.py)
+"""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import io
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from scripts import intake, pull, sources
+from scripts.config import load as load_config
+
+MEMBER_ROWS = 20_000
+PROGRAM_ROWS = 80_000
+
+
+def multiply(
+    table: sources.Table, count: int, name_col: str, nib_col: str, copies: int
+) -> sources.Table:
+    """`count` rows cycling through the sample; copy k of a business is named "… k" and
+    its NIB starts with k, so copy k of a program report links to copy k of its member."""
+    header = [h.strip().casefold() for h in table.header]
+    name_i, nib_i = header.index(name_col.casefold()), header.index(nib_col.casefold())
+    rows = []
+    for i in range(count):
+        row = list(table.rows[i % len(table.rows)])
+        copy = (i // len(table.rows)) % copies
+        if row[name_i]:
+            row[name_i] = f"{row[name_i]} {copy}"
+        digits = "".join(c for c in row[nib_i] if c.isdigit())
+        if len(digits) == 13:
+            row[nib_i] = f"{copy:04d}{digits[4:]}"
+        rows.append(row)
+    return sources.Table(table.title, table.header, rows)
+
+
+def to_csv(table: sources.Table) -> str:
+    out = io.StringIO()
+    csv.writer(out).writerows([table.header, *table.rows])
+    return out.getvalue()
+
+
+def main() -> None:
+    sample = sources.read_sample()
+    copies = -(-MEMBER_ROWS // len(sample["members"].rows))
+    tables = {
+        "members": multiply(sample["members"], MEMBER_ROWS, "Nama Badan Usaha", "NIB", copies),
+        "programs": multiply(
+            sample["programs"], PROGRAM_ROWS, "Nama Badan Usaha", "NIB Badan Usaha", copies
+        ),
+        "needs": sample["needs"],
+    }
+    rows = MEMBER_ROWS + PROGRAM_ROWS
+    config = load_config()
+
+    start = time.process_time()
+    data, _ = intake.build(tables, config)
+    normalise_s = time.process_time() - start
+
+    with tempfile.TemporaryDirectory() as tmp:
+        paths = {}
+        for key, table in tables.items():
+            paths[key] = Path(tmp) / f"{key}.csv"
+            paths[key].write_text(to_csv(table), encoding="utf-8")
+        start = time.perf_counter()
+        with contextlib.redirect_stdout(io.StringIO()):  # thousands of rejection lines
+            code = pull.run("csv", Path(tmp) / "data", paths=paths)
+        pull_s = time.perf_counter() - start
+    assert code == 0
+
+    print(f"rows: {rows:,} ({MEMBER_ROWS:,} members, {PROGRAM_ROWS:,} programs)")
+    print(f"published: {len(data['members']):,} members, {len(data['programs']):,} programs")
+    rate = rows / normalise_s
+    print(f"normalise+validate (CPU, one core): {normalise_s:.2f} s = {rate:,.0f} rows/s")
+    print(f"whole pull (CSV in, YAML out):      {pull_s:.2f} s = {rows / pull_s:,.0f} rows/s")
+    print("target: >= 20,000 rows/s normalising on one core")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,120 @@
+"""What a pull changed in data/, told to people: a commit message and a job summary.
+
+Records are compared by `id` (their permalink), so a record whose fields were
+edited is "updated", not "removed and added". Both texts are deterministic and
+hold only counts, sheet names, row numbers, column names and our own messages:
+the logs and summaries of a public repository's Actions are public, so a cell's
+value never appears here (the pull report holds none either).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .pull import OUTCOME_LABELS
+from .store import DATA_FILES
+
+FILE_LABELS = {"members": "anggota", "programs": "program", "needs": "kebutuhan"}
+
+# GitHub refuses a step summary over 1 MiB; a sheet full of rejected rows must
+# not cost the whole summary, so the table stops here and says how many it left out.
+MAX_REJECTION_ROWS = 1000
+
+
+@dataclass(frozen=True)
+class FileChanges:
+    added: int = 0
+    updated: int = 0
+    removed: int = 0
+
+    def __bool__(self) -> bool:
+        return bool(self.added or self.updated or self.removed)
+
+    def short(self) -> str:
+        return f"+{self.added} ~{self.updated} -{self.removed}"
+
+
+def compare(before: dict[str, list[dict]], after: dict[str, list[dict]]) -> dict[str, FileChanges]:
+    """Added / updated / removed records per data file, by id."""
+    result = {}
+    for name in DATA_FILES:
+        old = {r["id"]: r for r in before.get(name, [])}
+        new = {r["id"]: r for r in after.get(name, [])}
+        result[name] = FileChanges(
+            added=len(new.keys() - old.keys()),
+            updated=sum(1 for key in new.keys() & old.keys() if new[key] != old[key]),
+            removed=len(old.keys() - new.keys()),
+        )
+    return result
+
+
+def commit_message(changes: dict[str, FileChanges], source: str) -> str:
+    """`Data diperbarui: anggota +2 ~1 -0, program +5 ~0 -1, kebutuhan +0 ~0 -0` and a key."""
+    counts = ", ".join(f"{FILE_LABELS[name]} {changes[name].short()}" for name in DATA_FILES)
+    return (
+        f"Data diperbarui: {counts}\n\n"
+        "+ ditambahkan, ~ diperbarui, - dihapus (entri dibandingkan menurut id).\n"
+        f"Sumber: {source}.\n"
+    )
+
+
+def _cell(text: object) -> str:
+    """Text safe inside a Markdown table cell."""
+    return str(text).replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+
+
+def _table(header: list[str], rows: list[list[object]]) -> list[str]:
+    lines = ["| " + " | ".join(header) + " |", "|" + " --- |" * len(header)]
+    lines += ["| " + " | ".join(_cell(value) for value in row) + " |" for row in rows]
+    return lines
+
+
+def summary_markdown(report: dict, changes: dict[str, FileChanges], outcome: str) -> str:
+    """The job summary of a successful pull: what changed, counts per sheet, rejected rows."""
+    lines = ["## Penarikan data malam ini", "", outcome, "", "### Perubahan data", ""]
+    lines += _table(
+        ["Berkas", "Ditambahkan", "Diperbarui", "Dihapus"],
+        [
+            [f"`data/{name}.yaml`", c.added, c.updated, c.removed]
+            for name, c in ((name, changes[name]) for name in DATA_FILES)
+        ],
+    )
+    sheets = list(report["sheets"].values())
+    lines += ["", "### Baris per lembar", ""]
+    lines += _table(
+        ["Lembar", "Dibaca", *(label.capitalize() for label in OUTCOME_LABELS.values())],
+        [[s["sheet"], s["read"], *(s[key] for key in OUTCOME_LABELS)] for s in sheets],
+    )
+    rejections = [r for s in sheets for r in s["rejections"]]
+    lines += ["", "### Baris yang ditolak sistem", ""]
+    if not rejections:
+        lines.append("Tidak ada.")
+    else:
+        lines.append(
+            "Perbaiki baris ini di Google Sheets; isi sel sengaja tidak ditampilkan di sini."
+        )
+        lines.append("")
+        shown = rejections[:MAX_REJECTION_ROWS]
+        lines += _table(
+            ["Lembar", "Baris", "Kolom", "Alasan"],
+            [[r["sheet"], r["row"], r["column"], r["message"]] for r in shown],
+        )
+        if len(rejections) > len(shown):
+            lines += ["", f"… dan {len(rejections) - len(shown)} penolakan lain (lihat log)."]
+    return "\n".join(lines) + "\n"
+
+
+def failure_markdown(error: str, data_dir: str) -> str:
+    """The job summary of a failed pull: the pull's own message, and what was left alone."""
+    return (
+        "## Penarikan data malam ini gagal\n\n"
+        f"{error}\n\n"
+        f"Tidak ada berkas di `{data_dir}` yang diubah, tidak ada commit, dan situs tidak "
+        "dibangun ulang: situs publik tetap seperti terakhir diterbitkan.\n"
+    )
+
+
+BUILD_FAILED_MARKDOWN = (
+    "\n**Situs gagal dibangun** (pesannya ada di log langkah ini): tidak ada yang "
+    "diterbitkan, situs publik tetap seperti terakhir diterbitkan.\n"
+)

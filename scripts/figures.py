@@ -1,0 +1,356 @@
+"""Every figure of the site, computed once, here, from the records of data/.
+
+Pages only show these numbers (templates do no arithmetic), so the home page,
+a sector page and a member page can never disagree. Counting rules, also
+stated on the pages:
+- The headline rupiah total is the sum of the amounts that are known; a
+  program without an amount adds nothing and is counted as "tanpa nilai".
+- A program in several kecamatan counts as one program in each of them, while
+  its amount and beneficiaries are split evenly between them (whole rupiah, the
+  remainder to the first), so the kecamatan amounts add up to the headline total.
+- Ownership is the reporting member's.
+- A member has reported "this year" when one of its programs was reported
+  (`reported`) in the year of the data-updated date.
+"""
+
+from __future__ import annotations
+
+import datetime
+import subprocess
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from .formats import as_date
+from .reference import KECAMATAN, OWNERSHIP, PROGRAM_STATUS, SECTORS
+
+UNKNOWN = "Tidak diketahui"
+NO_KECAMATAN = "Tanpa kecamatan"
+OPEN_NEED = ("terbuka", None)
+
+
+@dataclass(frozen=True)
+class Totals:
+    programs: int = 0
+    amount: int = 0  # sum of the known amounts
+    amount_unknown: int = 0  # programs without an amount
+    beneficiaries: int = 0
+    beneficiaries_unknown: int = 0
+
+
+def totals(programs: Iterable[dict]) -> Totals:
+    count = amount = amount_unknown = beneficiaries = beneficiaries_unknown = 0
+    for program in programs:
+        count += 1
+        if program["amount"] is None:
+            amount_unknown += 1
+        else:
+            amount += program["amount"]
+        if program["beneficiaries"] is None:
+            beneficiaries_unknown += 1
+        else:
+            beneficiaries += program["beneficiaries"]
+    return Totals(count, amount, amount_unknown, beneficiaries, beneficiaries_unknown)
+
+
+@dataclass(frozen=True)
+class Row:
+    """One line of a breakdown, and one bar of its chart."""
+
+    key: str | int | None
+    label: str
+    programs: int
+    amount: int
+    beneficiaries: int
+    members: int
+    bar: float  # bar length: percent of the largest row's measure
+
+
+@dataclass(frozen=True)
+class Breakdown:
+    measure: str  # what the bars show: "amount" or "programs"
+    rows: list[Row]
+
+
+@dataclass(frozen=True)
+class Part:
+    """A program's part in one group of a breakdown."""
+
+    key: str | int | None
+    program: dict
+    amount: int | None
+    beneficiaries: int | None
+
+
+def whole(program: dict, key: str | int | None) -> Part:
+    return Part(key, program, program["amount"], program["beneficiaries"])
+
+
+def split(value: int | None, ways: int) -> list[int | None]:
+    """Whole units split evenly; the remainder goes to the first parts."""
+    if value is None:
+        return [None] * ways
+    base, rest = divmod(value, ways)
+    return [base + (1 if i < rest else 0) for i in range(ways)]
+
+
+def kecamatan_parts(program: dict) -> list[Part]:
+    places = [k for k in KECAMATAN if k in program["kecamatan"]]
+    if not places:
+        return [whole(program, None)]
+    amounts = split(program["amount"], len(places))
+    people = split(program["beneficiaries"], len(places))
+    return [
+        Part(key, program, amount, count)
+        for key, amount, count in zip(places, amounts, people, strict=True)
+    ]
+
+
+def breakdown(
+    parts: Iterable[Part],
+    labels: dict,
+    measure: str = "amount",
+    unknown: str = UNKNOWN,
+    members: dict | None = None,
+) -> Breakdown:
+    """Rows for every labelled key (in the labels' order, zeros included), then
+    the unknown key when it has programs. `members` overrides the member count
+    (for ownership: every member, reporting or not)."""
+    groups: dict = defaultdict(list)
+    for part in parts:
+        groups[part.key].append(part)
+    keys = list(labels) + ([None] if None in groups or (members and None in members) else [])
+    values = []
+    for key in keys:
+        group = groups.get(key, [])
+        group_totals = totals({"amount": p.amount, "beneficiaries": p.beneficiaries} for p in group)
+        member_count = (
+            members.get(key, 0)
+            if members is not None
+            else len({p.program["member"] for p in group})
+        )
+        values.append((key, group_totals, member_count))
+    measured = [t.amount if measure == "amount" else t.programs for _, t, _ in values]
+    largest = max(measured, default=0)
+    rows = [
+        Row(
+            key=key,
+            label=labels[key] if key is not None else unknown,
+            programs=t.programs,
+            amount=t.amount,
+            beneficiaries=t.beneficiaries,
+            members=count,
+            bar=round(100 * value / largest, 1) if largest else 0.0,
+        )
+        for (key, t, count), value in zip(values, measured, strict=True)
+    ]
+    return Breakdown(measure, rows)
+
+
+def program_order(program: dict) -> tuple:
+    """Newest year first, then by title."""
+    return (-program["year"], program["title"].casefold(), program["id"])
+
+
+@dataclass(frozen=True)
+class MemberFigures:
+    member: dict
+    totals: Totals
+    programs: list[dict]
+    sectors: list[str]  # sector slugs of its programs, in reference order
+    last_reported: datetime.date | None
+
+
+@dataclass(frozen=True)
+class MemberShare:
+    """A member's part in one sector."""
+
+    member: dict
+    totals: Totals
+
+
+@dataclass(frozen=True)
+class SectorFigures:
+    key: str
+    label: str
+    totals: Totals
+    programs: list[dict]
+    members: list[MemberShare]  # members with programs in the sector, largest amount first
+    interested: list[dict]  # members that named the sector as an interest
+    by_year: Breakdown
+
+
+@dataclass(frozen=True)
+class ReportStatus:
+    member: dict
+    programs: int  # programs reported in the compliance year
+    last_reported: datetime.date | None
+
+
+@dataclass(frozen=True)
+class Compliance:
+    year: int | None
+    reported: list[ReportStatus]
+    missing: list[ReportStatus]
+    share: float | None  # reported / members
+
+
+@dataclass(frozen=True)
+class NeedFigures:
+    need: dict
+    programs: list[dict]  # the programs that name it
+
+
+@dataclass(frozen=True)
+class Needs:
+    open: list[NeedFigures]
+    adopted: list[NeedFigures]  # adopted or done
+    open_cost: int  # sum of the known estimated costs of open needs
+    open_cost_unknown: int
+
+
+@dataclass(frozen=True)
+class Figures:
+    updated: datetime.date | None
+    members: int
+    totals: Totals
+    by_sector: Breakdown
+    by_kecamatan: Breakdown
+    by_year: Breakdown
+    by_ownership: Breakdown
+    by_status: Breakdown
+    sectors: list[SectorFigures]
+    member_figures: list[MemberFigures]  # by name
+    programs: list[dict]  # newest first
+    years: list[int]  # newest first
+    compliance: Compliance
+    needs: Needs
+
+
+def data_updated(data_dir: Path, data: dict[str, list[dict]]) -> datetime.date | None:
+    """The date of the last commit touching the data directory; without one, the
+    latest report or registration date. Never today's date: the same data gives
+    the same site."""
+    try:
+        result = subprocess.run(
+            ["git", "log", "-1", "--format=%cs", "--", "."],
+            cwd=data_dir,
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        committed = result.stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        committed = ""
+    if committed:
+        return datetime.date.fromisoformat(committed)
+    dates = [as_date(p["reported"]) for p in data["programs"]]
+    dates += [as_date(m["registered"]) for m in data["members"]]
+    return max(dates, default=None)
+
+
+def _member_figures(member: dict, programs: list[dict]) -> MemberFigures:
+    present = {p["sector"] for p in programs}
+    reported = [as_date(p["reported"]) for p in programs]
+    return MemberFigures(
+        member=member,
+        totals=totals(programs),
+        programs=sorted(programs, key=program_order),
+        sectors=[s for s in SECTORS if s in present],
+        last_reported=max(reported, default=None),
+    )
+
+
+def _sector_figures(key: str, programs: list[dict], members: list[dict], by_id: dict):
+    by_member: dict[str, list[dict]] = defaultdict(list)
+    for program in programs:
+        by_member[program["member"]].append(program)
+    shares = [MemberShare(by_id[m], totals(ps)) for m, ps in by_member.items()]
+    shares.sort(key=lambda s: (-s.totals.amount, s.member["name"].casefold()))
+    years = sorted({p["year"] for p in programs})
+    return SectorFigures(
+        key=key,
+        label=SECTORS[key],
+        totals=totals(programs),
+        programs=sorted(programs, key=program_order),
+        members=shares,
+        interested=[m for m in members if key in m["sectors"]],
+        by_year=breakdown((whole(p, p["year"]) for p in programs), {y: str(y) for y in years}),
+    )
+
+
+def _compliance(year: int | None, member_figures: list[MemberFigures]) -> Compliance:
+    reported, missing = [], []
+    for mf in member_figures:
+        count = sum(1 for p in mf.programs if as_date(p["reported"]).year == year)
+        status = ReportStatus(mf.member, count, mf.last_reported)
+        (reported if count else missing).append(status)
+    share = len(reported) / len(member_figures) if member_figures else None
+    return Compliance(year, reported, missing, share)
+
+
+def _needs(needs: list[dict], programs: list[dict]) -> Needs:
+    # Adopters are read from the programs' own `need`, the source of needs.yaml's `programs`.
+    adopters: dict[str, list[dict]] = defaultdict(list)
+    for program in programs:
+        if program["need"]:
+            adopters[program["need"]].append(program)
+    views = [NeedFigures(n, adopters[n["id"]]) for n in needs]
+    open_needs = [v for v in views if v.need["status"] in OPEN_NEED]
+    costs = [v.need["estimated_cost"] for v in open_needs]
+    return Needs(
+        open=open_needs,
+        adopted=[v for v in views if v.need["status"] not in OPEN_NEED],
+        open_cost=sum(c for c in costs if c is not None),
+        open_cost_unknown=sum(1 for c in costs if c is None),
+    )
+
+
+def compute(data: dict[str, list[dict]], updated: datetime.date | None) -> Figures:
+    members = sorted(data["members"], key=lambda m: (m["name"].casefold(), m["id"]))
+    programs = sorted(data["programs"], key=program_order)
+    member_by_id = {m["id"]: m for m in members}
+
+    programs_of: dict[str, list[dict]] = defaultdict(list)
+    for program in programs:
+        programs_of[program["member"]].append(program)
+    member_figures = [_member_figures(m, programs_of[m["id"]]) for m in members]
+
+    in_sector: dict[str, list[dict]] = defaultdict(list)
+    for program in programs:
+        in_sector[program["sector"]].append(program)
+
+    ownership_of = {m["id"]: m["ownership"] for m in members}
+    members_by_ownership: dict = defaultdict(int)
+    for member in members:
+        members_by_ownership[member["ownership"]] += 1
+    years = sorted({p["year"] for p in programs}, reverse=True)
+
+    return Figures(
+        updated=updated,
+        members=len(members),
+        totals=totals(programs),
+        by_sector=breakdown((whole(p, p["sector"]) for p in programs), SECTORS),
+        by_kecamatan=breakdown(
+            (part for p in programs for part in kecamatan_parts(p)),
+            KECAMATAN,
+            measure="programs",
+            unknown=NO_KECAMATAN,
+        ),
+        by_year=breakdown(
+            (whole(p, p["year"]) for p in programs), {y: str(y) for y in sorted(years)}
+        ),
+        by_ownership=breakdown(
+            (whole(p, ownership_of[p["member"]]) for p in programs),
+            OWNERSHIP,
+            members=members_by_ownership,
+        ),
+        by_status=breakdown((whole(p, p["status"]) for p in programs), PROGRAM_STATUS, "programs"),
+        sectors=[_sector_figures(s, in_sector[s], members, member_by_id) for s in SECTORS],
+        member_figures=member_figures,
+        programs=programs,
+        years=years,
+        compliance=_compliance(updated.year if updated else None, member_figures),
+        needs=_needs(sorted(data["needs"], key=lambda n: n["id"]), programs),
+    )

@@ -1,0 +1,51 @@
+"""Indonesian formats of the site: `Rp1.500.000`, `23 April 2025`, `1.200`, `67%`.
+
+Babel's Indonesian locale gives the digit grouping and month names; the rupiah
+sign is written as PUEBI does, directly before the number, with no space.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from babel.dates import format_date
+from babel.numbers import format_decimal, format_percent
+
+LOCALE = "id"
+MISSING = "–"  # shown for an unknown (null) value, never a guessed zero
+
+
+def number(value: int | None) -> str:
+    """`1200` → `1.200`."""
+    if value is None:
+        return MISSING
+    return format_decimal(value, format="#,##0", locale=LOCALE)
+
+
+def rupiah(value: int | None) -> str:
+    """`1500000` → `Rp1.500.000` (whole rupiah)."""
+    if value is None:
+        return MISSING
+    return "Rp" + number(value)
+
+
+def percent(share: float | None) -> str:
+    """`0.667` → `67%`."""
+    if share is None:
+        return MISSING
+    return format_percent(share, format="#,##0%", locale=LOCALE)
+
+
+def as_date(value: str | datetime.date | None) -> datetime.date | None:
+    """A date of data/ (ISO text, or a date when a hand-edited file left it unquoted)."""
+    if value is None or isinstance(value, datetime.date):
+        return value
+    return datetime.date.fromisoformat(value)
+
+
+def date(value: str | datetime.date | None) -> str:
+    """`2025-04-23` → `23 April 2025`."""
+    day = as_date(value)
+    if day is None:
+        return MISSING
+    return format_date(day, "d MMMM y", locale=LOCALE)

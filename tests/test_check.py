@@ -1,0 +1,77 @@
+import json
+
+import pytest
+
+from scripts import check, reference, store
+from scripts.cli import main
+
+
+def test_schemas_list_the_reference_tables():
+    members, programs, needs = (check.schema(n)["items"]["properties"] for n in store.DATA_FILES)
+    assert members["kecamatan"]["enum"] == [*reference.KECAMATAN, None]
+    assert members["ownership"]["enum"] == [*reference.OWNERSHIP, None]
+    assert members["sectors"]["items"]["enum"] == list(reference.SECTORS)
+    assert programs["sector"]["enum"] == list(reference.SECTORS)
+    assert programs["status"]["enum"] == [*reference.PROGRAM_STATUS, None]
+    assert programs["contribution_types"]["items"]["enum"] == list(reference.CONTRIBUTION_TYPES)
+    assert programs["beneficiary_groups"]["items"]["enum"] == list(reference.BENEFICIARY_GROUPS)
+    assert needs["status"]["enum"] == [*reference.NEED_STATUS, None]
+
+
+@pytest.fixture
+def pulled(tmp_path):
+    assert main(["pull", "--source", "sample", "--data-dir", str(tmp_path)]) == 0
+    return tmp_path
+
+
+def test_pulled_sample_is_valid(pulled, capsys):
+    assert main(["check", "--data-dir", str(pulled)]) == 0
+    assert "sah" in capsys.readouterr().out
+
+
+def _edit(data_dir, name, change):
+    records = store.load(data_dir)[name]
+    change(records)
+    store.write_atomic(store.path_of(data_dir, name), store.dump(records))
+
+
+@pytest.mark.parametrize(
+    ("name", "change", "expected"),
+    [
+        (
+            "members",
+            lambda r: r[0].update(kecamatan="kramatwatu"),
+            "kunci 'kecamatan': nilai bukan",
+        ),
+        ("members", lambda r: r[0].pop("name"), "kunci wajib tidak ada: name"),
+        ("members", lambda r: r[0].update(nib="12345"), "kunci 'nib': format nilai"),
+        ("members", lambda r: r[0].update(extra=1), "kunci yang tidak dikenal"),
+        ("programs", lambda r: r[0].update(start_date="2025-02-30"), "bukan tanggal yang sah"),
+        ("programs", lambda r: r[0].update(amount="150 juta"), "kunci 'amount': tipe nilai salah"),
+        (
+            "programs",
+            lambda r: r[0].update(member="tidak-ada"),
+            "anggota tidak ada di members.yaml",
+        ),
+        ("programs", lambda r: r[1].update(id=r[0]["id"]), "dipakai 2 kali"),
+        ("needs", lambda r: r.append(dict(r[0])), "dipakai 2 kali"),
+    ],
+)
+def test_hand_edits_are_explained(pulled, capsys, name, change, expected):
+    _edit(pulled, name, change)
+    assert main(["check", "--data-dir", str(pulled)]) == 1
+    err = capsys.readouterr().err
+    assert expected in err
+    assert f"{name}.yaml" in err
+
+
+def test_unreadable_yaml_is_reported(pulled, capsys):
+    store.path_of(pulled, "needs").write_text("- [", encoding="utf-8")
+    assert main(["check", "--data-dir", str(pulled)]) == 1
+    assert "needs.yaml" in capsys.readouterr().err
+
+
+def test_schema_files_are_json_schema_2020_12():
+    for name in store.DATA_FILES:
+        document = json.loads((check.SCHEMA_DIR / f"{name}.schema.json").read_text())
+        check.Draft202012Validator.check_schema(document)

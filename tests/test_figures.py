@@ -1,0 +1,166 @@
+"""Figures of the hand-made data set (tests/fixtures/site), worked out by hand."""
+
+import datetime
+import os
+import shutil
+import subprocess
+
+import pytest
+
+from scripts import figures, store
+
+from .conftest import REPO
+
+FIXTURE = REPO / "tests" / "fixtures" / "site"
+M = 1_000_000
+
+
+@pytest.fixture(scope="module")
+def data():
+    return store.load(FIXTURE)
+
+
+@pytest.fixture(scope="module")
+def fig(data):
+    return figures.compute(data, datetime.date(2025, 7, 2))
+
+
+def rows(breakdown):
+    return {row.key: (row.programs, row.amount) for row in breakdown.rows}
+
+
+def test_headline(fig):
+    assert fig.members == 4
+    assert fig.totals == figures.Totals(
+        programs=6,
+        amount=492_500_000,
+        amount_unknown=1,
+        beneficiaries=2380,
+        beneficiaries_unknown=1,
+    )
+
+
+def test_by_sector_lists_every_sector(fig):
+    assert rows(fig.by_sector) == {
+        "kesehatan": (1, 0),
+        "pendidikan": (1, 150 * M),
+        "ekonomi": (0, 0),
+        "infrastruktur": (1, 250 * M),
+        "kewirausahaan": (2, 87_500_000),
+        "kesejahteraan-sosial": (0, 0),
+        "lingkungan": (1, 5 * M),
+        "lainnya": (0, 0),
+    }
+    bars = {row.key: row.bar for row in fig.by_sector.rows}
+    assert bars["infrastruktur"] == 100.0 and bars["pendidikan"] == 60.0
+
+
+def test_kecamatan_counts_each_place_and_splits_amounts(fig):
+    assert rows(fig.by_kecamatan) == {
+        "serang": (1, 50 * M),
+        "kasemen": (2, 300 * M),
+        "walantaka": (1, 0),
+        "curug": (2, 50 * M),
+        "cipocok-jaya": (1, 5 * M),
+        "taktakan": (1, 75 * M),
+        None: (1, 12_500_000),
+    }
+    assert sum(row.amount for row in fig.by_kecamatan.rows) == fig.totals.amount
+    assert fig.by_kecamatan.rows[-1].label == "Tanpa kecamatan"
+
+
+@pytest.mark.parametrize(
+    ("value", "ways", "parts"),
+    [(10, 3, [4, 3, 3]), (9, 3, [3, 3, 3]), (1, 2, [1, 0]), (None, 2, [None, None])],
+)
+def test_split_keeps_the_sum(value, ways, parts):
+    assert figures.split(value, ways) == parts
+
+
+def test_by_year_and_ownership(fig):
+    assert rows(fig.by_year) == {2024: (1, 75 * M), 2025: (5, 417_500_000)}
+    ownership = {row.key: (row.members, row.programs, row.amount) for row in fig.by_ownership.rows}
+    assert ownership == {
+        "bumn": (1, 2, 225 * M),
+        "bumd": (1, 2, 250 * M),
+        "swasta": (2, 2, 17_500_000),
+        "lainnya": (0, 0, 0),
+    }
+
+
+def test_every_breakdown_adds_up_to_the_headline(fig):
+    for breakdown in (fig.by_sector, fig.by_year, fig.by_ownership, fig.by_status):
+        assert sum(row.programs for row in breakdown.rows) == fig.totals.programs
+        assert sum(row.amount for row in breakdown.rows) == fig.totals.amount
+        assert sum(row.beneficiaries for row in breakdown.rows) == fig.totals.beneficiaries
+
+
+def test_sector_and_member_figures(fig):
+    sectors = {s.key: s for s in fig.sectors}
+    kewirausahaan = sectors["kewirausahaan"]
+    assert kewirausahaan.totals.programs == 2
+    assert [share.member["id"] for share in kewirausahaan.members] == [
+        "pt-bank-serang-sejahtera",
+        "cv-maju-bersama",
+    ]
+    assert [m["id"] for m in kewirausahaan.interested] == ["cv-maju-bersama"]
+    assert sum(s.totals.amount for s in fig.sectors) == fig.totals.amount
+
+    members = {mf.member["id"]: mf for mf in fig.member_figures}
+    bank = members["pt-bank-serang-sejahtera"]
+    assert bank.totals.amount == 225 * M and bank.totals.programs == 2
+    assert bank.sectors == ["pendidikan", "kewirausahaan"]
+    assert bank.last_reported == datetime.date(2025, 5, 10)
+    assert [p["year"] for p in bank.programs] == [2025, 2024]
+    assert members["koperasi-karya-sejahtera"].totals == figures.Totals()
+
+
+def test_compliance_counts_reports_of_the_data_year(fig):
+    c = fig.compliance
+    assert c.year == 2025
+    assert [r.member["id"] for r in c.missing] == ["koperasi-karya-sejahtera"]
+    reported = {r.member["id"]: r.programs for r in c.reported}
+    assert reported == {
+        "cv-maju-bersama": 2,
+        "perumda-air-minum-tirta-serang": 2,
+        "pt-bank-serang-sejahtera": 1,
+    }
+    assert c.share == 0.75
+
+
+def test_needs(fig):
+    needs = fig.needs
+    assert [v.need["id"] for v in needs.open] == ["SRG-2025-002", "SRG-2025-003"]
+    assert [v.need["id"] for v in needs.adopted] == ["SRG-2025-001"]
+    assert needs.open_cost == 450 * M and needs.open_cost_unknown == 1
+    assert [p["id"] for p in needs.open[1].programs] == ["cv-maju-bersama-bank-sampah-warga"]
+
+
+def test_empty_data():
+    empty = figures.compute({"members": [], "programs": [], "needs": []}, None)
+    assert empty.totals == figures.Totals() and empty.compliance.share is None
+    assert all(row.bar == 0 for row in empty.by_sector.rows)
+
+
+def test_data_updated_without_git_is_the_latest_record_date(tmp_path, data):
+    shutil.copytree(FIXTURE, tmp_path / "data")
+    assert figures.data_updated(tmp_path / "data", data) == datetime.date(2025, 7, 2)
+
+
+def test_data_updated_is_the_last_commit_touching_data(tmp_path, data):
+    shutil.copytree(FIXTURE, tmp_path / "data")
+    env = os.environ | {
+        "GIT_AUTHOR_NAME": "t",
+        "GIT_AUTHOR_EMAIL": "t@example.org",
+        "GIT_COMMITTER_NAME": "t",
+        "GIT_COMMITTER_EMAIL": "t@example.org",
+        "GIT_AUTHOR_DATE": "2025-09-01T10:00:00+07:00",
+        "GIT_COMMITTER_DATE": "2025-09-01T10:00:00+07:00",
+    }
+    for command in (
+        ["init", "-q"],
+        ["add", "data"],
+        ["-c", "commit.gpgsign=false", "commit", "-q", "-m", "data"],
+    ):
+        subprocess.run(["git", *command], cwd=tmp_path, env=env, check=True)
+    assert figures.data_updated(tmp_path / "data", data) == datetime.date(2025, 9, 1)

@@ -1,0 +1,31 @@
+"""Indonesian formats: rupiah as PUEBI writes it, day-month-year dates, dotted thousands."""
+
+import datetime
+
+import pytest
+
+from scripts import formats
+
+CASES = [
+    (formats.rupiah, 1_500_000, "Rp1.500.000"),
+    (formats.rupiah, 0, "Rp0"),
+    (formats.rupiah, 999, "Rp999"),
+    (formats.rupiah, 2_500_000_000_000, "Rp2.500.000.000.000"),
+    (formats.rupiah, None, "–"),
+    (formats.number, 1200, "1.200"),
+    (formats.number, 7, "7"),
+    (formats.number, None, "–"),
+    (formats.percent, 2 / 3, "67%"),
+    (formats.percent, 1.0, "100%"),
+    (formats.percent, None, "–"),
+    (formats.date, "2025-04-23", "23 April 2025"),
+    (formats.date, datetime.date(2025, 5, 1), "1 Mei 2025"),
+    (formats.date, "2024-08-17", "17 Agustus 2024"),
+    (formats.date, "2025-12-31", "31 Desember 2025"),
+    (formats.date, None, "–"),
+]
+
+
+@pytest.mark.parametrize(("fmt", "value", "expected"), CASES)
+def test_format(fmt, value, expected):
+    assert fmt(value) == expected

@@ -1,0 +1,188 @@
+"""Publication rules: moderation, consent, identity and links, on small sheets."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from scripts import intake
+from scripts.config import Config
+from scripts.sources import Table
+
+MEMBER_HEADER = [
+    "Timestamp", "Email Address", "Nama Badan Usaha", "Bentuk Badan Usaha", "Status Kepemilikan",
+    "NIB", "Kecamatan", "Nama Penanggung Jawab CSR", "Nomor Telepon / WhatsApp",
+    "Persetujuan Publikasi", "Persetujuan Publikasi Kontak", "Status Verifikasi",
+    "Catatan Sekretariat",
+]  # fmt: skip
+PROGRAM_HEADER = [
+    "Timestamp", "NIB Badan Usaha", "Nama Badan Usaha", "Nama Program", "Bidang",
+    "Tanggal Mulai", "Nilai Kontribusi (Rp)", "Kode Kebutuhan", "Nama Pelapor", "Status Verifikasi",
+]  # fmt: skip
+YES = "Ya, saya setuju"
+OK = "Terverifikasi"
+
+
+def member(ts, name, nib="", form="PT", consent=YES, contact="", status=OK, **extra):
+    row = [ts, "humas@contoh.id", name, form, "", nib, "Serang", "Siti Aminah", "0812-1111-2222",
+           consent, contact, status, "catatan internal"]  # fmt: skip
+    for header, value in extra.items():
+        row[MEMBER_HEADER.index(header.replace("_", " "))] = value
+    return row
+
+
+def program(ts, name, title, nib="", sector="Pendidikan", start="01/03/2025", status=OK, need=""):
+    return [ts, nib, name, title, sector, start, "Rp 10.000.000", need, "Budi", status]
+
+
+def build(members, programs, needs=None, **config):
+    tables = {
+        "members": Table("Anggota", MEMBER_HEADER, members),
+        "programs": Table("Program", PROGRAM_HEADER, programs),
+    }
+    if needs is not None:
+        tables["needs"] = Table("Kebutuhan", ["Kode", "Judul Kebutuhan", "Status"], needs)
+    return intake.build(tables, dataclasses.replace(Config(), **config))
+
+
+T1, T2, T3 = "23/04/2025 09:00:00", "24/04/2025 10:00:00", "25/04/2025 11:00:00"
+
+
+def test_only_verified_consented_rows_are_published():
+    data, report = build(
+        [
+            member(T1, "PT Terbit"),
+            member(T1, "PT Menunggu", status=""),
+            member(T1, "PT Ditolak", status="Ditolak"),
+            member(T1, "PT Tanpa Izin", consent="Tidak"),
+        ],
+        [],
+    )
+    assert [m["name"] for m in data["members"]] == ["PT Terbit"]
+    counts = report["members"]
+    assert (counts["accepted"], counts["pending"], counts["declined"], counts["no_consent"]) == (
+        1, 1, 1, 1,
+    )  # fmt: skip
+
+
+def test_moderation_off_publishes_waiting_rows_but_never_declined_ones():
+    data, _ = build(
+        [member(T1, "PT Menunggu", status=""), member(T1, "PT Ditolak", status="Ditolak")],
+        [],
+        moderation=False,
+    )
+    assert [m["name"] for m in data["members"]] == ["PT Menunggu"]
+
+
+def test_contact_only_with_its_own_consent():
+    data, _ = build(
+        [member(T1, "PT Dengan Kontak", contact=YES), member(T1, "PT Tanpa Kontak")], []
+    )
+    by_name = {m["name"]: m for m in data["members"]}
+    assert by_name["PT Dengan Kontak"]["contact"] == {
+        "name": "Siti Aminah", "title": None, "phone": "+6281211112222", "email": None,
+    }  # fmt: skip
+    assert "contact" not in by_name["PT Tanpa Kontak"]
+    assert "humas@contoh.id" not in repr(data) and "catatan internal" not in repr(data)
+
+
+@pytest.mark.parametrize(
+    ("rows", "expected_names"),
+    [
+        # same NIB, typo in the name: one member, the earliest row speaks
+        (
+            [member(T2, "PT Serang Makmur Sentausa", "0220001234567"),
+             member(T1, "PT Serang Makmur Sentosa", "0220 0012 3456 7")],
+            ["PT Serang Makmur Sentosa"],
+        ),
+        # no NIB: same normalised name
+        ([member(T1, "PT. Karya  Banten"), member(T2, "pt karya banten")], ["PT. Karya Banten"]),
+        # same name, two different NIBs: two businesses, ids kept apart
+        (
+            [member(T1, "CV Sinar", "1111111111111"), member(T2, "CV Sinar", "2222222222222")],
+            ["CV Sinar", "CV Sinar"],
+        ),
+    ],
+)  # fmt: skip
+def test_one_member_per_business(rows, expected_names):
+    data, report = build(rows, [])
+    assert sorted(m["name"] for m in data["members"]) == expected_names
+    assert len({m["id"] for m in data["members"]}) == len(expected_names)
+    duplicates = [r for r in report["members"]["rejections"] if r["code"] == "duplicate_member"]
+    assert len(duplicates) == len(rows) - len(expected_names)
+    assert data["members"][0]["registered"] == "2025-04-23"
+
+
+def test_colliding_names_keep_the_earliest_plain_id():
+    data, _ = build(
+        [member(T2, "CV Sinar", "2222222222222"), member(T1, "CV Sinar", "1111111111111")], []
+    )
+    ids = {m["nib"]: m["id"] for m in data["members"]}
+    assert ids == {"1111111111111": "cv-sinar", "2222222222222": "cv-sinar-2"}
+
+
+def test_programs_link_by_nib_then_name_and_reject_unknown_businesses():
+    members = [
+        member(T1, "PT Serang Makmur", "0220001234567"),
+        member(T1, "PT Tanpa Izin", consent="Tidak"),
+    ]
+    programs = [
+        program(T2, "nama lain", "Beasiswa", nib="0220 0012 3456 7"),
+        program(T2, "pt serang  makmur", "Posyandu"),
+        program(T2, "PT Tanpa Izin", "Bank Sampah"),
+        program(T2, "PT Tidak Terdaftar", "Bedah Rumah", nib="9999999999999"),
+    ]
+    data, report = build(members, programs)
+    assert sorted(p["id"] for p in data["programs"]) == [
+        "pt-serang-makmur-beasiswa", "pt-serang-makmur-posyandu",
+    ]  # fmt: skip
+    rejections = report["programs"]["rejections"]
+    assert [(r["row"], r["column"], r["code"]) for r in rejections] == [
+        (4, "Nama Badan Usaha", "member_unknown"),
+        (5, "NIB Badan Usaha", "member_unknown"),
+    ]
+
+
+def test_yearly_program_gets_its_year_in_the_later_id():
+    members = [member(T1, "PT Serang Makmur", "0220001234567")]
+    programs = [
+        program(T3, "PT Serang Makmur", "Khitanan Massal", start="10/06/2025"),
+        program(T2, "PT Serang Makmur", "Khitanan Massal", start="12/06/2024"),
+    ]
+    data, _ = build(members, programs)
+    assert {p["id"]: p["year"] for p in data["programs"]} == {
+        "pt-serang-makmur-khitanan-massal": 2024,
+        "pt-serang-makmur-khitanan-massal-2025": 2025,
+    }
+
+
+def test_needs_list_the_programs_that_adopt_them():
+    members = [member(T1, "PT Serang Makmur")]
+    programs = [
+        program(T2, "PT Serang Makmur", "Sumur Bor", need="kbt-2025-001"),
+        program(T2, "PT Serang Makmur", "Jalan Setapak", need="KBT-2025-099"),
+    ]
+    needs = [["KBT-2025-001", "Air bersih", "Diadopsi"], ["KBT-2025-001", "Ganda", "Terbuka"]]
+    data, report = build(members, programs, needs)
+    assert data["needs"][0]["programs"] == ["pt-serang-makmur-sumur-bor"]
+    assert [r["code"] for r in report["programs"]["rejections"]] == ["need_unknown"]
+    assert [r["code"] for r in report["needs"]["rejections"]] == ["duplicate_id"]
+
+
+def test_every_problem_of_a_row_is_reported_without_its_value():
+    row = member(T1, "", nib="12345", Kecamatan="Kramatwatu")
+    _, report = build([row], [])
+    rejections = report["members"]["rejections"]
+    assert {(r["column"], r["code"]) for r in rejections} == {
+        ("Nama Badan Usaha", "required"),
+        ("NIB", "nib_invalid"),
+        ("Kecamatan", "kecamatan_unknown"),
+    }
+    assert not any("Kramatwatu" in r["message"] or "12345" in r["message"] for r in rejections)
+
+
+def test_ragged_and_blank_rows():
+    short = member(T1, "PT Pendek")[:11]  # Sheets omits trailing empty cells
+    _, report = build([short, [""] * 3], [], moderation=False)
+    assert report["members"]["read"] == 1 and report["members"]["accepted"] == 1

@@ -1,0 +1,225 @@
+"""The built site: every page, its figures, Indonesian formats, escaping of
+hostile data, and no request to another host."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import material
+import pytest
+import yaml
+from markupsafe import Markup
+
+from scripts import config, pages, store
+
+from .conftest import REPO
+from .sitebuild import FIXTURES, Page, build_fixture, build_sample
+
+MONTHS = "Januari|Februari|Maret|April|Mei|Juni|Juli|Agustus|September|Oktober|November|Desember"
+DATE = re.compile(rf"\b\d{{1,2}} ({MONTHS}) \d{{4}}\b")
+PAYLOADS = [
+    "<script>alert(1)</script>",
+    "[x](javascript:alert(1))",
+    "{{ config }}",
+    "{% raw %}",
+    "<img src=x onerror=alert(1)>",
+    '--8<-- "/etc/passwd"',
+    "!!! note",
+    ":material-alert:",
+]
+
+
+def rupiah(value: int) -> str:
+    return "Rp" + f"{value:,}".replace(",", ".")
+
+
+@pytest.fixture(scope="module")
+def sample(tmp_path_factory):
+    data_dir, site = build_sample(tmp_path_factory.mktemp("sample"))
+    return store.load(data_dir), site
+
+
+@pytest.fixture(scope="module")
+def hostile(tmp_path_factory):
+    _, site = build_fixture("hostile", tmp_path_factory.mktemp("hostile"))
+    return site
+
+
+def test_every_page_is_built(sample):
+    data, site = sample
+    expected = [
+        "index.html",
+        "sektor/index.html",
+        "anggota/index.html",
+        "program/index.html",
+        "kebutuhan/index.html",
+        "kepatuhan/index.html",
+        "tentang/index.html",
+        "dasar-hukum/index.html",
+        "privasi/index.html",
+        "assets/stylesheets/site.css",
+        "assets/javascripts/explorer.js",
+    ]
+    expected += [f"sektor/{s}/index.html" for s in ("kesehatan", "kesejahteraan-sosial", "lainnya")]
+    expected += [f"anggota/{m['id']}/index.html" for m in data["members"]]
+    expected += [f"program/{p['id']}/index.html" for p in data["programs"]]
+    assert [path for path in expected if not (site / path).is_file()] == []
+    assert len(data["members"]) > 20 and len(data["programs"]) > 50
+
+
+def test_home_figures_are_the_sums_of_data(sample):
+    data, site = sample
+    home = Page(site / "index.html")
+    programs = data["programs"]
+    assert home.figures == {
+        "members": str(len(data["members"])),
+        "programs": str(len(programs)),
+        "amount": rupiah(sum(p["amount"] for p in programs if p["amount"] is not None)),
+        "beneficiaries": f"{sum(p['beneficiaries'] or 0 for p in programs):,}".replace(",", "."),
+    }
+
+
+def test_member_and_program_pages_show_their_own_numbers(sample):
+    data, site = sample
+    program = next(p for p in data["programs"] if p["amount"] and p["amount"] >= 1000)
+    page = Page(site / "program" / program["id"] / "index.html")
+    assert page.figures["amount"] == rupiah(program["amount"])
+    member = program["member"]
+    own = [p["amount"] for p in data["programs"] if p["member"] == member and p["amount"]]
+    assert Page(site / "anggota" / member / "index.html").figures["amount"] == rupiah(sum(own))
+
+
+def test_indonesian_formats_and_data_date_on_every_page(sample):
+    _, site = sample
+    for path in site.rglob("*.html"):
+        text = Page(path).text
+        assert re.search(rf"Data diperbarui:\s+{DATE.pattern}", text), path
+        assert not re.search(r"\bRp\s\d|IDR\s?\d|\d,\d{3},\d{3}", text), path
+    program = Page(next((site / "program").glob("*/index.html"))).text
+    assert DATE.search(program) and re.search(r"Rp\d{1,3}(\.\d{3})+\b|–", program)
+
+
+def test_navigation_stays_short_and_program_pages_stay_out_of_search(sample):
+    data, site = sample
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert not re.search(r'href="[^"]*program/[a-z0-9-]+/"', home.split('class="md-content"')[0])
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    locations = {doc["location"].split("#")[0] for doc in index["docs"]}
+    assert not [loc for loc in locations if loc.startswith("program/")]
+    assert f"anggota/{data['members'][0]['id']}/" in locations
+
+
+def _data_links(data: dict) -> set[str]:
+    links = {m["website"] for m in data["members"] if m.get("website")}
+    return links | {link for p in data["programs"] for link in p["links"]}
+
+
+@pytest.mark.parametrize("dataset", ["sample", "hostile"])
+def test_no_page_references_another_host(dataset, request, sample):
+    site = sample[1] if dataset == "sample" else request.getfixturevalue("hostile")
+    data = sample[0] if dataset == "sample" else store.load(FIXTURES / "hostile")
+    own = urlsplit(config.load().forum["site_url"]).hostname
+    allowed = _data_links(data)
+    for path in site.rglob("*.html"):
+        for tag, attrs in Page(path).elements:
+            for name in ("href", "src", "action", "srcset", "poster", "data"):
+                value = (attrs.get(name) or "").strip()
+                host = urlsplit(value).hostname if value else None
+                if host and host != own:
+                    assert tag == "a" and value in allowed, (path, tag, value)
+                    assert attrs.get("rel") == "nofollow noopener", (path, value)
+                if tag in ("script", "link", "img", "iframe"):
+                    assert not value.startswith("//"), (path, value)
+
+
+def test_hostile_values_appear_literally_and_nothing_is_interpreted(hostile, sample):
+    clean = Page(sample[1] / "index.html")
+
+    def scripts(page: Page) -> list[str]:
+        return sorted(
+            (a.get("src") or "").rsplit("/")[-1] for t, a in page.elements if t == "script"
+        )
+
+    pages_checked = 0
+    for path in hostile.rglob("*.html"):
+        page = Page(path)
+        found = [t for t, a in page.elements]
+        assert found.count("img") == 0, path
+        assert scripts(page) == scripts(clean), path
+        for tag, attrs in page.elements:
+            assert not [k for k in attrs if k.startswith("on")], (path, tag, attrs)
+            assert not (attrs.get("href") or "").lower().startswith("javascript:"), path
+            assert "admonition" not in (attrs.get("class") or ""), path
+        if "hostile-member" in str(path) or path.parent.name == "kebutuhan":
+            pages_checked += 1
+            for payload in PAYLOADS:
+                assert payload in page.text, (path, payload)
+    assert pages_checked == 3
+    program = (hostile / "program" / "hostile-member-program" / "index.html").read_text("utf-8")
+    assert "root:" not in program  # the snippet line did not read /etc/passwd
+    assert "<title>&lt;script&gt;alert(1)&lt;/script&gt;" in program
+
+
+def test_hostile_links_keep_their_text_and_only_http_is_linked(hostile):
+    member = Page(hostile / "anggota" / "hostile-member" / "index.html")
+    website = 'https://evil.example/"><script>alert(1)</script>'
+    assert member.find("a", href=website, rel="nofollow noopener")
+    program = Page(hostile / "program" / "hostile-member-program" / "index.html")
+    assert program.find("a", href='https://evil.example/a"onmouseover="alert(1)')
+    assert "Mitra\n" not in program.text and "Mitra" in program.text
+
+
+@pytest.mark.parametrize(
+    ("url", "linked"),
+    [
+        ("https://forum.example.id/a?b=1#c", True),
+        ("http://forum.example.id", True),
+        ("javascript:alert(1)", False),
+        ("JAVASCRIPT:alert(1)", False),
+        ("data:text/html,<script>alert(1)</script>", False),
+        ("//evil.example/x", False),
+        ("https:///no-host", False),
+        ("https://evil.example/ x", False),
+        ("https://evil.example/\x00x", False),
+        (None, False),
+    ],
+)
+def test_only_http_urls_are_links(url, linked):
+    assert pages.http_url(url) == (url if linked else None)
+
+
+def test_text_is_escaped_onto_one_line():
+    assert pages.text("a\n\n<b>\x02c") == Markup("a<br><br>&lt;b&gt;c")
+    assert pages.text(None) == "–"
+    assert pages.text(Markup("<i>kept</i>")) == "<i>kept</i>"
+
+
+def test_invalid_data_builds_nothing(tmp_path, capsys):
+    data = tmp_path / "data"
+    records = store.load(FIXTURES / "site")
+    records["members"][0]["id"] = "../../evil"
+    store.save(data, records)
+    assert pages.build(data, tmp_path / "site", tmp_path / "build") == 1
+    assert not (tmp_path / "site").exists()
+    assert "python -m scripts check" in capsys.readouterr().err
+
+
+def test_generated_config_inherits_mkdocs_yml(hostile):
+    generated = yaml.safe_load((hostile.parent / "build" / "mkdocs.yml").read_text("utf-8"))
+    assert generated["INHERIT"].endswith("mkdocs.yml")
+    assert generated["extra"]["data_updated"] == {"iso": "2025-03-02", "text": "2 Maret 2025"}
+
+
+def test_search_override_is_materials_partial_plus_a_dialog_name():
+    original = Path(material.__file__).parent / "templates" / "partials" / "search.html"
+    ours = REPO / "overrides" / "partials" / "search.html"
+
+    def body(path: Path) -> str:
+        return path.read_text(encoding="utf-8").split("-#}\n", 1)[1]
+
+    name = " aria-label=\"{{ lang.t('search') }}\""
+    assert name in body(ours)
+    assert body(ours).replace(name, "", 1) == body(original)

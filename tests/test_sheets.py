@@ -1,0 +1,495 @@
+"""`pull --source sheets` and `--source url` against a local stand-in for Google.
+
+gspread's real client talks HTTP to `tests/sheets_server.py`: the service
+account's `token_uri` points at it, and a transport adapter changes the host of
+what gspread sends to sheets.googleapis.com — nothing inside gspread or
+google-auth is patched, and a guard refuses any address but 127.0.0.1. Each
+failure must exit 1, say what to do in Indonesian, print no secret or cell, and
+leave every file in data/ byte-identical.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import socket
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+import yaml
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric import rsa
+from requests.adapters import HTTPAdapter
+
+from scripts import pull, retry, sheets, sources
+from scripts.cli import main
+from scripts.config import DEFAULT_CONFIG
+from scripts.forms import FORMS
+
+from .conftest import pull_tables, tree_digest
+from .sheets_server import FakeGoogle, Fault, Published, Spreadsheet, as_api_sends
+
+ACCOUNT = "penarik-data@forum-csr-serang.iam.gserviceaccount.com"
+FORMS_KEY = "1FormulirForumCsrKotaSerangContoh00000000000"
+NEEDS_KEY = "1KebutuhanDaerahKotaSerangContoh000000000000"
+MEMBERS_SHEET, PROGRAMS_SHEET, NEEDS_SHEET = "Jawaban Formulir 1", "Jawaban Formulir 2", "Data"
+ENV = "GOOGLE_SERVICE_ACCOUNT_JSON"
+
+# Real timeouts, tiny waits: a retried pull stays well under a second.
+FAST = retry.Policy(
+    connect_timeout=2,
+    read_timeout=2,
+    attempts=3,
+    total_seconds=10,
+    first_delay=0.01,
+    max_delay=0.05,
+)
+
+
+class LocalGoogle(HTTPAdapter):
+    """Sends what gspread addresses to the Sheets API to the fake: only the host changes."""
+
+    def __init__(self, url: str) -> None:
+        super().__init__()
+        self.url = url
+
+    def send(self, request, **kwargs):
+        request.url = f"{self.url}/{request.url.removeprefix(sheets.SHEETS_API)}"
+        kwargs["proxies"] = {}  # chosen for the original host; the fake is local
+        return super().send(request, **kwargs)
+
+
+@pytest.fixture(autouse=True)
+def local_network_only(monkeypatch):
+    """No test reaches Google: name lookups of anything but the loopback address fail."""
+    lookup = socket.getaddrinfo
+
+    def guarded(host, *args, **kwargs):
+        if host not in ("127.0.0.1", "localhost"):
+            raise OSError(f"test: jaringan di luar 127.0.0.1 ditutup ({host})")
+        return lookup(host, *args, **kwargs)
+
+    monkeypatch.setattr(socket, "getaddrinfo", guarded)
+    monkeypatch.setenv("NO_PROXY", "127.0.0.1,localhost")
+    monkeypatch.delenv(ENV, raising=False)
+
+
+@pytest.fixture(scope="module")
+def signing_key() -> rsa.RSAPrivateKey:
+    return rsa.generate_private_key(public_exponent=65537, key_size=2048)
+
+
+def _pem(key: rsa.RSAPrivateKey) -> str:
+    return key.private_bytes(
+        serialization.Encoding.PEM,
+        serialization.PrivateFormat.PKCS8,
+        serialization.NoEncryption(),
+    ).decode("ascii")
+
+
+@pytest.fixture(scope="module")
+def sample_tables() -> dict[str, sources.Table]:
+    return sources.read_sample()
+
+
+@pytest.fixture(scope="module")
+def csv_data(tmp_path_factory) -> Path:
+    """data/ as pulled from the sample's CSV files: what every Sheets pull must equal."""
+    data_dir = tmp_path_factory.mktemp("csv") / "data"
+    args = ["pull", "--source", "csv", "--data-dir", str(data_dir)]
+    for key in sources.SHEET_KEYS:
+        args += [f"--{key}", str(sources.SAMPLE_DIR / f"{key}.csv")]
+    assert main(args) == 0
+    return data_dir
+
+
+def _rows(table: sources.Table) -> list[list[str]]:
+    return [list(table.header), *(list(row) for row in table.rows)]
+
+
+@pytest.fixture
+def google(signing_key, sample_tables):
+    """The sample as Google holds it: the two forms' responses in one spreadsheet, the
+    city's needs in another."""
+    spreadsheets = {
+        FORMS_KEY: Spreadsheet(
+            "Forum CSR Kota Serang (Jawaban)",
+            {
+                MEMBERS_SHEET: _rows(sample_tables["members"]),
+                PROGRAMS_SHEET: _rows(sample_tables["programs"]),
+            },
+        ),
+        NEEDS_KEY: Spreadsheet(
+            "Kebutuhan Daerah Kota Serang",
+            {
+                "Petunjuk": [["Isi satu kebutuhan per baris."]],
+                NEEDS_SHEET: _rows(sample_tables["needs"]),
+            },
+        ),
+    }
+    with FakeGoogle(spreadsheets, signing_key.public_key()) as fake:
+        yield fake
+
+
+def account_json(google: FakeGoogle, key: rsa.RSAPrivateKey) -> str:
+    return json.dumps(
+        {
+            "type": "service_account",
+            "project_id": "forum-csr-serang",
+            "private_key_id": "0123456789abcdef",
+            "private_key": _pem(key),
+            "client_email": ACCOUNT,
+            "client_id": "100000000000000000001",
+            "token_uri": f"{google.url}/token",
+        }
+    )
+
+
+def sheets_settings(**overrides) -> dict:
+    settings = {
+        "credentials_env": ENV,
+        "credentials_file": None,
+        "members": {"spreadsheet": FORMS_KEY, "worksheet": MEMBERS_SHEET},
+        "programs": {"spreadsheet": FORMS_KEY, "worksheet": PROGRAMS_SHEET},
+        "needs": {"spreadsheet": NEEDS_KEY, "worksheet": NEEDS_SHEET},
+    }
+    settings.update(overrides)
+    return settings
+
+
+@dataclass
+class Pulled:
+    code: int
+    out: str
+    err: str
+    seconds: float
+
+
+class Puller:
+    """Runs the pull as the CLI does, with a config naming the fake's sheets."""
+
+    def __init__(self, tmp_path, capsys, google, csv_data, secrets):
+        self.tmp_path, self.capsys, self.google = tmp_path, capsys, google
+        self.data_dir = tmp_path / "data"
+        shutil.copytree(csv_data, self.data_dir)  # a previous pull's files, to keep intact
+        self.secrets = secrets
+
+    def __call__(self, source="sheets", policy=FAST, **settings) -> Pulled:
+        config = yaml.safe_load(DEFAULT_CONFIG.read_text(encoding="utf-8"))
+        config["sources"] = {
+            source: sheets_settings(**settings) if source == "sheets" else settings
+        }
+        config_path = self.tmp_path / "config.yml"
+        config_path.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+        network = sheets.Network(policy, LocalGoogle(self.google.url))
+        self.capsys.readouterr()
+        started = time.monotonic()
+        code = pull.run(source, self.data_dir, config_path=config_path, network=network)
+        seconds = time.monotonic() - started
+        out, err = self.capsys.readouterr()
+        for secret in self.secrets:
+            assert secret not in out + err
+        return Pulled(code, out, err, seconds)
+
+    def fails(self, *needles: str, **kwargs) -> Pulled:
+        """Pull, expecting a failure that says `needles` and changes no file."""
+        before = tree_digest(self.data_dir)
+        pulled = self(**kwargs)
+        assert pulled.code == 1
+        assert pulled.out == ""
+        for needle in needles:
+            assert needle in pulled.err
+        assert f"Tidak ada berkas di {self.data_dir} yang diubah." in pulled.err
+        assert tree_digest(self.data_dir) == before
+        return pulled
+
+
+def _personal_values(tables: dict[str, sources.Table]) -> set[str]:
+    """The sample's values in private columns (contacts, secretariat notes)."""
+    found = set()
+    for key, table in tables.items():
+        private = {h.casefold() for h in FORMS[key].private_headers}
+        columns = [i for i, h in enumerate(table.header) if h.strip().casefold() in private]
+        for row in table.rows:
+            found.update(row[i] for i in columns if i < len(row) and len(row[i]) >= 6)
+    return found
+
+
+@pytest.fixture
+def run(tmp_path, capsys, monkeypatch, google, csv_data, signing_key, sample_tables):
+    monkeypatch.setenv(ENV, account_json(google, signing_key))
+    key_lines = [line for line in _pem(signing_key).splitlines() if "-----" not in line]
+    secrets = [google.token, *key_lines, *_personal_values(sample_tables)]
+    return Puller(tmp_path, capsys, google, csv_data, secrets)
+
+
+def pulled_via_csv(tmp_path: Path, google: FakeGoogle) -> Path:
+    """data/ as pulled from CSV downloads of what the fake's worksheets hold."""
+    workdir = tmp_path / "via-csv"
+    workdir.mkdir()
+    tables = {}
+    for key, spreadsheet, worksheet in (
+        ("members", FORMS_KEY, MEMBERS_SHEET),
+        ("programs", FORMS_KEY, PROGRAMS_SHEET),
+        ("needs", NEEDS_KEY, NEEDS_SHEET),
+    ):
+        rows = google.spreadsheets[spreadsheet].worksheets[worksheet]
+        tables[key] = sources.Table(f"{key}.csv", rows[0], rows[1:])
+    assert pull_tables(workdir, tables) == 0
+    return workdir / "data"
+
+
+# --- pulls that work ---------------------------------------------------------------
+
+
+def test_a_pull_equals_the_same_data_pulled_from_csv(run, google, csv_data):
+    pulled = run()
+    assert pulled.code == 0, pulled.err
+    assert tree_digest(run.data_dir) == tree_digest(csv_data)
+    # One token, then per spreadsheet its metadata and one batchGet of all its worksheets.
+    endpoints = [r.endpoint for r in google.log]
+    assert endpoints == ["token", "metadata", "batchGet", "metadata", "batchGet"]
+    first, second = google.requests("batchGet")
+    assert first.args == (FORMS_KEY,)
+    assert first.query["ranges"] == [f"'{MEMBERS_SHEET}'", f"'{PROGRAMS_SHEET}'"]
+    assert first.query["valueRenderOption"] == ["FORMATTED_VALUE"]
+    assert second.query["ranges"] == [f"'{NEEDS_SHEET}'"]
+    (claims,) = google.claims
+    assert claims["scope"] == "https://www.googleapis.com/auth/spreadsheets.readonly"
+    assert claims["iss"] == ACCOUNT
+
+
+def test_one_spreadsheet_costs_three_requests_and_a_key_file_works(
+    run, google, tmp_path, signing_key
+):
+    spreadsheets = google.spreadsheets
+    spreadsheets[FORMS_KEY].worksheets[NEEDS_SHEET] = spreadsheets[NEEDS_KEY].worksheets[
+        NEEDS_SHEET
+    ]
+    key_file = tmp_path / "kunci.json"
+    key_file.write_text(account_json(google, signing_key), encoding="utf-8")
+    pulled = run(
+        credentials_env="KREDENSIAL_TIDAK_DISETEL",
+        credentials_file=str(key_file),
+        needs={"spreadsheet": FORMS_KEY, "worksheet": NEEDS_SHEET},
+    )
+    assert pulled.code == 0, pulled.err
+    assert [r.endpoint for r in google.log] == ["token", "metadata", "batchGet"]
+    assert len(google.requests("batchGet")[0].query["ranges"]) == 3
+
+
+def test_ragged_rows_are_padded(run, google, sample_tables, tmp_path):
+    members = google.spreadsheets[FORMS_KEY].worksheets[MEMBERS_SHEET]
+    width = len(members[0])
+    members.insert(3, [""] * width)  # a row the secretariat emptied
+    members.append(["24/04/2025 10:00:00", "", "PT Baru Setengah Isi"] + [""] * (width - 3))
+    sent = as_api_sends(members, "FORMATTED_VALUE")
+    assert len({len(row) for row in sent}) > 1  # what the API sends is ragged
+
+    network = sheets.Network(FAST, LocalGoogle(google.url))
+    tables = sheets.read_sheets({"sheets": sheets_settings()}, network)
+    assert tables["members"].header == members[0]
+    assert tables["members"].rows == members[1:]  # every row full width again
+    for key in ("programs", "needs"):
+        assert tables[key].header == sample_tables[key].header
+        assert tables[key].rows == sample_tables[key].rows
+    assert tables["members"].title == f"Forum CSR Kota Serang (Jawaban) › {MEMBERS_SHEET}"
+
+    pulled = run()
+    assert pulled.code == 0, pulled.err
+    assert tree_digest(run.data_dir) == tree_digest(pulled_via_csv(tmp_path, google))
+
+
+def test_leading_zeros_survive(run, google, csv_data, tmp_path):
+    members = google.spreadsheets[FORMS_KEY].worksheets[MEMBERS_SHEET]
+    programs = google.spreadsheets[FORMS_KEY].worksheets[PROGRAMS_SHEET]
+    nib = next(
+        m["nib"] for m in yaml.safe_load((csv_data / "members.yaml").read_text()) if m["nib"]
+    )
+    zero_nib = "0" + nib[1:]
+    for rows in (members, programs):
+        for row in rows:
+            for i, cell in enumerate(row):
+                if re.sub(r"\D", "", cell) == nib and re.fullmatch(r"[\d .-]+", cell):
+                    row[i] = zero_nib
+    phone = members[0].index("Nomor Telepon / WhatsApp")
+    members[1][phone] = "081234567890"
+
+    network = sheets.Network(FAST, LocalGoogle(google.url))
+    tables = sheets.read_sheets({"sheets": sheets_settings()}, network)
+    assert tables["members"].rows[0][phone] == "081234567890"
+    assert zero_nib in {cell for row in tables["members"].rows for cell in row}
+    # Asked unformatted, the fake (like Google) would have sent 81234567890.
+    assert all(
+        r.query["valueRenderOption"] == ["FORMATTED_VALUE"] for r in google.requests("batchGet")
+    )
+
+    pulled = run()
+    assert pulled.code == 0, pulled.err
+    published = yaml.safe_load((run.data_dir / "members.yaml").read_text())
+    assert zero_nib in {m["nib"] for m in published}
+    assert tree_digest(run.data_dir) == tree_digest(pulled_via_csv(tmp_path, google))
+
+
+def test_429_twice_then_success(run, google, csv_data):
+    google.fail("batchGet", Fault(status=429, times=2))
+    pulled = run()
+    assert pulled.code == 0, pulled.err
+    assert tree_digest(run.data_dir) == tree_digest(csv_data)
+    assert google.count("batchGet") == 2 + 2  # the failed two, then one per spreadsheet
+    assert google.count() == 5 + 2
+    assert pulled.seconds < 5
+
+
+# --- pulls that fail ----------------------------------------------------------------
+
+
+def test_persistent_500_gives_up_after_the_attempts(run, google):
+    google.fail("metadata", Fault(status=500, times=99))
+    run.fails("HTTP 500", "3 percobaan", "Coba lagi nanti")
+    assert google.count("metadata") == FAST.attempts
+    assert google.count() == 1 + FAST.attempts
+
+
+def test_quota_exhausted(run, google):
+    google.fail("batchGet", Fault(status=429, times=99))
+    run.fails("Kuota Google Sheets API habis", "60 pembacaan per menit", "Tunggu")
+    assert google.count("batchGet") == FAST.attempts
+    assert google.count() == 2 + FAST.attempts
+
+
+def test_retries_are_bounded_in_time_too(run, google):
+    google.fail("metadata", Fault(status=503, times=99))
+    slow = retry.Policy(attempts=50, total_seconds=0.3, first_delay=0.1, max_delay=0.1)
+    pulled = run.fails("HTTP 503", policy=slow)
+    assert 1 + 2 <= google.count("metadata") <= 1 + 6
+    assert pulled.seconds < 2
+
+
+def test_a_hanging_server_times_out(run, google):
+    google.fail("metadata", Fault(hang=True, times=99))
+    policy = retry.Policy(
+        connect_timeout=1, read_timeout=0.5, attempts=2, first_delay=0.01, max_delay=0.01
+    )
+    pulled = run.fails("tidak menjawab dalam batas waktu", "2 kali", policy=policy)
+    assert google.count("metadata") == 2
+    assert pulled.seconds < 4
+
+
+def test_not_shared_names_the_account_to_share_with(run, google):
+    google.spreadsheets[FORMS_KEY].shared = False
+    run.fails("belum dibagikan", ACCOUNT, "Bagikan", FORMS_KEY, "Pendaftaran Anggota")
+    assert [r.endpoint for r in google.log] == ["token", "metadata"]  # no retry: it would not help
+
+
+def test_spreadsheet_not_found(run, google):
+    needs = {"spreadsheet": "1KunciYangSalahKetik", "worksheet": NEEDS_SHEET}
+    run.fails(
+        "tidak menemukan spreadsheet '1KunciYangSalahKetik' (Kebutuhan Daerah)", "/d/", needs=needs
+    )
+    assert [r.endpoint for r in google.log][-1] == "metadata"
+    assert google.count() == 4
+
+
+def test_malformed_json(run, google):
+    google.fail("batchGet", Fault(status=200, body='{"valueRanges": [{"values": [["Ti'))
+    run.fails("tidak dapat dibaca", FORMS_KEY)
+    assert google.count() == 3
+
+
+def test_a_renamed_worksheet_lists_those_that_exist(run, google):
+    spreadsheet = google.spreadsheets[FORMS_KEY]
+    spreadsheet.worksheets["Laporan Program"] = spreadsheet.worksheets.pop(PROGRAMS_SHEET)
+    run.fails(
+        f"Lembar kerja '{PROGRAMS_SHEET}' tidak ada",
+        f"'{MEMBERS_SHEET}', 'Laporan Program'",
+        "sources.sheets.programs.worksheet",
+    )
+    assert [r.endpoint for r in google.log] == ["token", "metadata"]
+
+
+def test_a_deleted_required_header_is_named(run, google):
+    members = google.spreadsheets[FORMS_KEY].worksheets[MEMBERS_SHEET]
+    column = members[0].index("Nama Badan Usaha")
+    for row in members:
+        del row[column]
+    run.fails("kolom wajib 'Nama Badan Usaha' tidak ditemukan", MEMBERS_SHEET)
+    assert google.count() == 5
+
+
+def test_no_credentials(run, google, monkeypatch):
+    monkeypatch.delenv(ENV)
+    run.fails(f"Kredensial Google belum disetel. Isi variabel lingkungan {ENV}", "credentials_file")
+    assert google.count() == 0
+
+
+def test_malformed_credentials_are_not_echoed(run, google, monkeypatch):
+    monkeypatch.setenv(ENV, '{"type": "service_account", "private_key": "RAHASIA-KUNCI-123')
+    run.secrets.append("RAHASIA-KUNCI-123")
+    run.fails(f"Isi variabel lingkungan {ENV} bukan JSON yang sah")
+    monkeypatch.setenv(ENV, json.dumps({"type": "service_account", "private_key": "RAHASIA"}))
+    run.fails("tidak lengkap atau rusak")
+    assert google.count() == 0
+
+
+def test_a_revoked_key_is_refused(run, google, monkeypatch):
+    other = rsa.generate_private_key(public_exponent=65537, key_size=1024)
+    monkeypatch.setenv(ENV, account_json(google, other))
+    run.fails("Google menolak kunci akun layanan", ACCOUNT)
+    assert [r.endpoint for r in google.log] == ["token"]
+
+
+def test_unconfigured_sheets_never_fall_back_to_the_sample(tmp_path, capsys, monkeypatch):
+    config = yaml.safe_load(DEFAULT_CONFIG.read_text(encoding="utf-8"))
+    config["sources"] = {"sheets": {"members": {"spreadsheet": "", "worksheet": MEMBERS_SHEET}}}
+    config_path = tmp_path / "config.yml"
+    config_path.write_text(yaml.safe_dump(config), encoding="utf-8")
+    args = ["pull", "--source", "sheets", "--config", str(config_path)]
+    assert main([*args, "--data-dir", str(tmp_path / "data")]) == 1
+    err = capsys.readouterr().err
+    assert "sources.sheets.members.spreadsheet dan sources.sheets.programs.spreadsheet" in err
+    assert not (tmp_path / "data").exists()
+
+
+# --- published CSV links ------------------------------------------------------------
+
+
+def _publish(google: FakeGoogle) -> dict:
+    urls = {}
+    for key in sources.SHEET_KEYS:
+        text = (sources.SAMPLE_DIR / f"{key}.csv").read_text(encoding="utf-8")
+        google.published[f"2PACX-{key}"] = Published(text)
+        urls[key] = f"{google.url}/spreadsheets/d/e/2PACX-{key}/pub?gid=0&single=true&output=csv"
+    return urls
+
+
+def test_published_csv_equals_the_csv_files(run, google, csv_data):
+    urls = _publish(google)
+    run.secrets.append(google.url)  # a published link is a key: never printed
+    google.fail("csv", Fault(status=503))
+    pulled = run(source="url", **urls)
+    assert pulled.code == 0, pulled.err
+    assert tree_digest(run.data_dir) == tree_digest(csv_data)
+    assert google.count("csv") == 3 + 1
+    assert google.count() == google.count("csv")  # no credentials, no token
+
+
+def test_a_login_page_instead_of_csv_is_rejected(run, google):
+    urls = _publish(google)
+    run.secrets.append(google.url)
+    login = "<!DOCTYPE html><html><head><title>Login - Akun Google</title></head></html>"
+    google.published["2PACX-programs"] = Published(login, "text/html; charset=utf-8")
+    run.fails(
+        "Lembar 'Laporan Program CSR': yang diterima adalah halaman web", source="url", **urls
+    )
+
+
+def test_an_unpublished_link_is_named_not_printed(run, google):
+    urls = _publish(google)
+    run.secrets.append(google.url)
+    del google.published["2PACX-needs"]
+    run.fails("Tautan CSV Kebutuhan Daerah tidak dapat dibuka (HTTP 404)", source="url", **urls)
+    assert google.count("csv") == 3
