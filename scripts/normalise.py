@@ -583,7 +583,9 @@ def money(value: str) -> int | None:
     return amount
 
 
-_INTEGER_BODY = re.compile(r"(?P<num>[0-9](?:[0-9., ]*[0-9])?)\s*(?P<unit>[a-z][a-z .'/()-]{0,40})?")
+_INTEGER_BODY = re.compile(
+    r"(?P<num>[0-9](?:[0-9., ]*[0-9])?)\s*(?P<unit>[a-z][a-z .'/()-]{0,40})?"
+)
 _MULTIPLIER_WORD = re.compile(r"\b(?:rb|ribu|k|jt|juta|m|miliar|milyar|t|triliun|rp|idr)\b")
 _INTEGER_MESSAGES = {
     "invalid": "Jumlah harus satu bilangan bulat, misalnya 1200 atau 300 orang.",
@@ -676,8 +678,10 @@ _TRAILING_TIME = re.compile(
 )
 
 _DATE_MESSAGES = {
-    "dmy": "Tanggal tidak terbaca; tulis tanggal/bulan/tahun, misalnya 31/01/2025 atau 31 Januari 2025.",
-    "mdy": "Tanggal tidak terbaca; tulis bulan/tanggal/tahun, misalnya 1/31/2025 atau 31 Januari 2025.",
+    "dmy": "Tanggal tidak terbaca; tulis tanggal/bulan/tahun, "
+    "misalnya 31/01/2025 atau 31 Januari 2025.",
+    "mdy": "Tanggal tidak terbaca; tulis bulan/tanggal/tahun, "
+    "misalnya 1/31/2025 atau 31 Januari 2025.",
 }
 _YEAR_MESSAGE = "Tahun harus ditulis lengkap dengan 4 angka, antara 1990 dan 2100."
 _WEEKDAY_MESSAGE = "Nama hari tidak cocok dengan tanggalnya; periksa tanggalnya."
@@ -1177,7 +1181,9 @@ _DANGEROUS_SCHEMES = frozenset({"javascript", "data", "vbscript", "file", "ftp",
 _URL_FORBIDDEN = frozenset(' "<>`{}|\\^')
 _HOST_LABEL = re.compile(r"[^\W_](?:[\w-]{0,61}[^\W_])?")
 _URL_SCHEME_MESSAGE = "Tautan harus diawali http:// atau https://."
-_URL_MESSAGE = "Tautan tidak valid; tulis alamat lengkap, misalnya https://www.contoh.co.id/halaman."
+_URL_MESSAGE = (
+    "Tautan tidak valid; tulis alamat lengkap, misalnya https://www.contoh.co.id/halaman."
+)
 _URL_MAX = 2000
 
 
@@ -1214,9 +1220,9 @@ def url(value: str) -> str | None:
     if "@" in parts.netloc or "." not in host:
         raise InvalidValue("url_invalid", _URL_MESSAGE)
     labels = host.split(".")
-    if not all(_HOST_LABEL.fullmatch(label) for label in labels) or labels[-1].isdigit():
-        if not _is_ipv4(labels):
-            raise InvalidValue("url_invalid", _URL_MESSAGE)
+    bad_host = not all(_HOST_LABEL.fullmatch(label) for label in labels) or labels[-1].isdigit()
+    if bad_host and not _is_ipv4(labels):
+        raise InvalidValue("url_invalid", _URL_MESSAGE)
     return candidate
 
 
