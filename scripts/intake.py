@@ -74,6 +74,19 @@ def bound_rows(table: Table, form: Form, config: Config):
         yield offset + 2, {name: row[i] if i < width else "" for name, i in index.items()}
 
 
+def moderated_rows(table: Table, form: Form, config: Config, report: SheetReport):
+    """Rows the secretariat has not declined, with their status and its problems.
+
+    `Ditolak` is honoured even with moderation off: it is how a row is taken down.
+    """
+    for row, cells in bound_rows(table, form, config):
+        status, problems = read_fields(status_fields(config.date_order), cells, table.title, row)
+        if status["verification"] == "rejected":
+            report.count("declined")
+            continue
+        yield row, cells, status, problems
+
+
 def _triage(
     report: SheetReport, status: dict, problems: list[Rejection], moderation: bool
 ) -> str | None:
@@ -101,11 +114,7 @@ def read_members(table: Table, config: Config) -> tuple[list[Candidate], SheetRe
     sheet = table.title
     report = SheetReport(sheet)
     candidates = []
-    for row, cells in bound_rows(table, MEMBERS, config):
-        status, problems = read_fields(status_fields(config.date_order), cells, sheet, row)
-        if status["verification"] == "rejected":
-            report.count("declined")
-            continue
+    for row, cells, status, problems in moderated_rows(table, MEMBERS, config, report):
         consent, consent_problems = read_fields(MEMBER_CONSENT, cells, sheet, row)
         if not consent["consent"]:
             report.count("no_consent")
@@ -266,11 +275,7 @@ def read_programs(
     report = SheetReport(sheet)
     fields = program_fields(config.date_order)
     rows: list[tuple[tuple, dict]] = []
-    for row, cells in bound_rows(table, PROGRAMS, config):
-        status, problems = read_fields(status_fields(config.date_order), cells, sheet, row)
-        if status["verification"] == "rejected":
-            report.count("declined")
-            continue
+    for row, cells, status, problems in moderated_rows(table, PROGRAMS, config, report):
         values, value_problems = read_fields(fields, cells, sheet, row)
         problems += value_problems + check_program_dates(values, sheet, row)
         member_id, link_problems = _link_member(values, sheet, row, by_nib, by_name)

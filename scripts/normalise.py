@@ -794,12 +794,15 @@ def timestamp(value: str, order: str = "dmy") -> _dt.datetime | None:
 # --------------------------------------------------------------------------
 
 
-def choice(value: str, aliases: dict[str, str], code: str, message: str) -> str | None:
-    """One answer looked up in an alias table (keys folded); unknown → InvalidValue."""
+Lookup = Callable[[str], "str | None"]  # folded answer → slug, e.g. an alias table's .get
+
+
+def choice(value: str, lookup: Lookup, code: str, message: str) -> str | None:
+    """One answer looked up by its folded text; unknown → InvalidValue."""
     c = clean(value)
     if _is_empty(c):
         return None
-    found = aliases.get(fold(c))
+    found = lookup(fold(c))
     if found is None:
         raise InvalidValue(code, message)
     return found
@@ -807,7 +810,7 @@ def choice(value: str, aliases: dict[str, str], code: str, message: str) -> str 
 
 def choices(
     value: str,
-    aliases: dict[str, str],
+    lookup: Lookup,
     order: Iterable[str],
     other: str | None = None,
     code: str = "choice_unknown",
@@ -815,7 +818,7 @@ def choices(
 ) -> list[str]:
     """A checkbox answer ("A, B, C"): slugs de-duplicated in ``order``.
 
-    An entry not in ``aliases`` is the form's "Other" free text: it becomes
+    An entry ``lookup`` does not know is the form's "Other" free text: it becomes
     ``other`` when given, else raises InvalidValue(code, message).
     """
     c = clean(value)
@@ -826,7 +829,7 @@ def choices(
         key = fold(entry)
         if not key:
             continue
-        slug_ = aliases.get(key)
+        slug_ = lookup(key)
         if slug_ is None:
             if other is None:
                 raise InvalidValue(code, message)
@@ -840,7 +843,6 @@ _SECTOR_MESSAGE = (
     "Bidang tidak dikenal; pilih Kesehatan, Pendidikan, Ekonomi, Infrastruktur, "
     "Kewirausahaan, Kesejahteraan Sosial, Lingkungan atau Bidang Lain."
 )
-_SECTOR_ORDER = {s: i for i, s in enumerate(reference.SECTORS)}
 
 
 def _sector_slug(key: str) -> str | None:
@@ -853,27 +855,13 @@ def _sector_slug(key: str) -> str | None:
 @_cached
 def sector(value: str) -> str | None:
     """One of the 8 sector slugs; unknown → InvalidValue("sector_unknown")."""
-    c = clean(value)
-    if _is_empty(c):
-        return None
-    found = _sector_slug(fold(c))
-    if found is None:
-        raise InvalidValue("sector_unknown", _SECTOR_MESSAGE)
-    return found
+    return choice(value, _sector_slug, "sector_unknown", _SECTOR_MESSAGE)
 
 
 @_cached
 def _sectors(value: str) -> tuple[str, ...]:
-    c = clean(value)
-    if _is_empty(c):
-        return ()
-    found = set()
-    for entry in c.split(","):
-        key = fold(entry)
-        if key:
-            # An unknown entry is the "Other" free text of the checkbox question.
-            found.add(_sector_slug(key) or "lainnya")
-    return tuple(sorted(found, key=_SECTOR_ORDER.__getitem__))
+    # An unknown entry is the "Other" free text of the checkbox question.
+    return tuple(choices(value, _sector_slug, reference.SECTORS, "lainnya"))
 
 
 def sectors(value: str) -> list[str]:
@@ -885,7 +873,6 @@ _KECAMATAN_MESSAGE = (
     "Kecamatan harus salah satu dari 6 kecamatan di Kota Serang: Serang, Kasemen, "
     "Walantaka, Curug, Cipocok Jaya, Taktakan."
 )
-_KECAMATAN_ORDER = {s: i for i, s in enumerate(reference.KECAMATAN)}
 
 
 def _kecamatan_slug(key: str) -> str | None:
@@ -903,29 +890,21 @@ def _kecamatan_slug(key: str) -> str | None:
 @_cached
 def kecamatan(value: str) -> str | None:
     """One kecamatan slug of Kota Serang; others → InvalidValue."""
-    c = clean(value)
-    if _is_empty(c):
-        return None
-    found = _kecamatan_slug(fold(c))
-    if found is None:
-        raise InvalidValue("kecamatan_unknown", _KECAMATAN_MESSAGE)
-    return found
+    return choice(value, _kecamatan_slug, "kecamatan_unknown", _KECAMATAN_MESSAGE)
 
 
 @_cached
 def _kecamatan_list(value: str) -> tuple[str, ...]:
-    c = clean(value)
-    if _is_empty(c):
-        return ()
-    found = set()
-    for entry in c.split(","):
-        key = fold(entry)
-        if key:
-            slug_ = _kecamatan_slug(key)
-            if slug_ is None:
-                raise InvalidValue("kecamatan_unknown", _KECAMATAN_MESSAGE)
-            found.add(slug_)
-    return tuple(sorted(found, key=_KECAMATAN_ORDER.__getitem__))
+    return tuple(
+        choices(
+            value,
+            _kecamatan_slug,
+            reference.KECAMATAN,
+            None,
+            "kecamatan_unknown",
+            _KECAMATAN_MESSAGE,
+        )
+    )
 
 
 def kecamatan_list(value: str) -> list[str]:
@@ -945,7 +924,7 @@ _BENEFICIARY_MESSAGE = "Kelompok penerima manfaat tidak dikenal."
 def _program_status(value: str) -> str | None:
     return choice(
         value,
-        reference.PROGRAM_STATUS_ALIASES,
+        reference.PROGRAM_STATUS_ALIASES.get,
         "program_status_unknown",
         _PROGRAM_STATUS_MESSAGE,
     )
@@ -958,7 +937,9 @@ def program_status(value: str) -> str | None:
 
 @_cached
 def _need_status(value: str) -> str | None:
-    return choice(value, reference.NEED_STATUS_ALIASES, "need_status_unknown", _NEED_STATUS_MESSAGE)
+    return choice(
+        value, reference.NEED_STATUS_ALIASES.get, "need_status_unknown", _NEED_STATUS_MESSAGE
+    )
 
 
 def need_status(value: str) -> str | None:
@@ -971,7 +952,7 @@ def _contribution_types(value: str) -> tuple[str, ...]:
     return tuple(
         choices(
             value,
-            reference.CONTRIBUTION_ALIASES,
+            reference.CONTRIBUTION_ALIASES.get,
             reference.CONTRIBUTION_TYPES,
             None,
             "contribution_type_unknown",
@@ -990,7 +971,7 @@ def _beneficiary_groups(value: str) -> tuple[str, ...]:
     return tuple(
         choices(
             value,
-            reference.BENEFICIARY_ALIASES,
+            reference.BENEFICIARY_ALIASES.get,
             reference.BENEFICIARY_GROUPS,
             "lainnya",
             "beneficiary_group_unknown",
