@@ -65,9 +65,13 @@ def main() -> None:
     rows = MEMBER_ROWS + PROGRAM_ROWS
     config = load_config()
 
-    start = time.process_time()
-    data, _ = intake.build(tables, config)
-    normalise_s = time.process_time() - start
+    # Best of three: CPU time still varies with what else the two cores are doing.
+    timings = []
+    for _ in range(3):
+        start = time.process_time()
+        data, _ = intake.build(tables, config)
+        timings.append(time.process_time() - start)
+    normalise_s = min(timings)
 
     with tempfile.TemporaryDirectory() as tmp:
         paths = {}
@@ -83,7 +87,9 @@ def main() -> None:
     print(f"rows: {rows:,} ({MEMBER_ROWS:,} members, {PROGRAM_ROWS:,} programs)")
     print(f"published: {len(data['members']):,} members, {len(data['programs']):,} programs")
     rate = rows / normalise_s
+    runs = ", ".join(f"{t:.2f}" for t in timings)
     print(f"normalise+validate (CPU, one core): {normalise_s:.2f} s = {rate:,.0f} rows/s")
+    print(f"  runs (best counts): {runs} s")
     print(f"whole pull (CSV in, YAML out):      {pull_s:.2f} s = {rows / pull_s:,.0f} rows/s")
     print("target: >= 20,000 rows/s normalising on one core")
 
