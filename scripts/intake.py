@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from . import normalise as n
 from .config import Config
-from .forms import MEMBERS, NEEDS, PROGRAMS, Form, column_index
+from .forms import MEMBERS, NEEDS, PROGRAMS, TIMESTAMP, Form, column_index
 from .sources import Table
 from .validate import (
     CONTACT_FIELDS,
@@ -79,8 +79,10 @@ def moderated_rows(table: Table, form: Form, config: Config, report: SheetReport
 
     `Ditolak` is honoured even with moderation off: it is how a row is taken down.
     """
-    for row, cells in bound_rows(table, form, config):
-        status, problems = read_fields(status_fields(config.date_order), cells, table.title, row)
+    rows = list(bound_rows(table, form, config))
+    order = n.timestamp_order((cells[TIMESTAMP] for _, cells in rows), config.date_order)
+    for row, cells in rows:
+        status, problems = read_fields(status_fields(order), cells, table.title, row)
         if status["verification"] == "rejected":
             report.count("declined")
             continue

@@ -27,7 +27,7 @@ import datetime as _dt
 import functools
 import re
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from typing import TypeVar
 from urllib.parse import urlsplit
 
@@ -63,6 +63,7 @@ __all__ = [
     "slug",
     "text",
     "timestamp",
+    "timestamp_order",
     "url",
     "urls",
     "verification",
@@ -789,20 +790,46 @@ def timestamp(value: str, order: str = "dmy") -> _dt.datetime | None:
     return _dt.datetime(day.year, day.month, day.day, hour, minute, second)
 
 
+_DAY_MONTH = re.compile(r"\s*([0-9]{1,2})[/.-]([0-9]{1,2})[/.-][0-9]{4}\b")
+
+
+def timestamp_order(values: Iterable[str], default: str = "dmy") -> str:
+    """The date order of a Timestamp column, from its own unambiguous values.
+
+    Google writes the whole column in the spreadsheet's locale: one `23/4/2025`
+    proves day-first, one `4/23/2025` month-first. Without such proof, or with
+    proof both ways, the configured order stands.
+    """
+    day_first = month_first = False
+    for value in values:
+        match = _DAY_MONTH.match(value)
+        if match:
+            day_first |= int(match.group(1)) > 12
+            month_first |= int(match.group(2)) > 12
+    if day_first != month_first:
+        return "dmy" if day_first else "mdy"
+    return default
+
+
 # --------------------------------------------------------------------------
 # Choices (single answers and checkboxes)
 # --------------------------------------------------------------------------
 
 
-Lookup = Callable[[str], "str | None"]  # folded answer → slug, e.g. an alias table's .get
+# An alias table (folded answer → slug) or a function doing the same lookup.
+Lookup = Mapping[str, str] | Callable[[str], "str | None"]
 
 
-def choice(value: str, lookup: Lookup, code: str, message: str) -> str | None:
+def _getter(aliases: Lookup) -> Callable[[str], str | None]:
+    return aliases.get if isinstance(aliases, Mapping) else aliases
+
+
+def choice(value: str, aliases: Lookup, code: str, message: str) -> str | None:
     """One answer looked up by its folded text; unknown → InvalidValue."""
     c = clean(value)
     if _is_empty(c):
         return None
-    found = lookup(fold(c))
+    found = _getter(aliases)(fold(c))
     if found is None:
         raise InvalidValue(code, message)
     return found
@@ -810,7 +837,7 @@ def choice(value: str, lookup: Lookup, code: str, message: str) -> str | None:
 
 def choices(
     value: str,
-    lookup: Lookup,
+    aliases: Lookup,
     order: Iterable[str],
     other: str | None = None,
     code: str = "choice_unknown",
@@ -818,12 +845,13 @@ def choices(
 ) -> list[str]:
     """A checkbox answer ("A, B, C"): slugs de-duplicated in ``order``.
 
-    An entry ``lookup`` does not know is the form's "Other" free text: it becomes
+    An entry ``aliases`` does not know is the form's "Other" free text: it becomes
     ``other`` when given, else raises InvalidValue(code, message).
     """
     c = clean(value)
     if _is_empty(c):
         return []
+    lookup = _getter(aliases)
     found: set[str] = set()
     for entry in c.split(","):
         key = fold(entry)
@@ -1246,7 +1274,8 @@ def need_code(value: str) -> str | None:
     return code
 
 
-_EMAIL = re.compile(r"[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
+# Not _EMAIL: that one finds addresses inside free text for mask_contacts().
+_EMAIL_ADDRESS = re.compile(r"[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
 
 
 def email(value: str) -> str | None:
@@ -1254,7 +1283,7 @@ def email(value: str) -> str | None:
     c = clean(value)
     if _is_empty(c):
         return None
-    if len(c) > 254 or _EMAIL.fullmatch(c) is None:
+    if len(c) > 254 or _EMAIL_ADDRESS.fullmatch(c) is None:
         raise InvalidValue(
             "email_invalid", "Alamat email tidak sah; tulis satu alamat seperti nama@contoh.co.id."
         )

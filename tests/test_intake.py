@@ -186,3 +186,14 @@ def test_ragged_and_blank_rows():
     short = member(T1, "PT Pendek")[:11]  # Sheets omits trailing empty cells
     _, report = build([short, [""] * 3], [], moderation=False)
     assert report["members"]["read"] == 1 and report["members"]["accepted"] == 1
+
+
+def test_a_month_first_sheet_is_read_by_its_own_timestamps():
+    data, report = build(
+        [member("4/23/2025 9:00:00", "PT Satu"), member("5/6/2025 10:00:00", "PT Dua")], []
+    )
+    assert report["members"]["accepted"] == 2
+    assert {m["name"]: m["registered"] for m in data["members"]} == {
+        "PT Satu": "2025-04-23",
+        "PT Dua": "2025-05-06",
+    }

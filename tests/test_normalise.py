@@ -285,6 +285,19 @@ def test_normaliser(function, raw, expected):
         assert function(raw) == expected
 
 
+@pytest.mark.parametrize(
+    ("column", "expected"),
+    [
+        (["4/23/2025 10:15:32", "5/6/2025 9:00:00"], "mdy"),  # a US-locale sheet
+        (["23/04/2025 10:15:32", "5/6/2025 9:00:00"], "dmy"),
+        (["5/6/2025 9:00:00", "2025/04/23 10:15:32 AM GMT+7"], "dmy"),  # no proof: the config
+        (["23/04/2025 10:15:32", "4/23/2025 10:15:32"], "dmy"),  # proof both ways: the config
+    ],
+)
+def test_timestamp_order_follows_the_column(column, expected):
+    assert n.timestamp_order(column, default="dmy") == expected
+
+
 def test_month_first_sheets():
     assert n.date("4/23/2025", order="mdy") == D(2025, 4, 23)
     assert n.timestamp("4/23/2025 10:15:32", order="mdy") == dt.datetime(2025, 4, 23, 10, 15, 32)
