@@ -26,6 +26,10 @@ node_modules/.package-lock.json: package.json package-lock.json
 /usr/bin/chromium:
 	$(SUDO) apt-get update && $(SUDO) apt-get install -y chromium
 
+# The QR tests read every code back with an independent reader: zbarimg.
+/usr/bin/zbarimg:
+	$(SUDO) apt-get update && $(SUDO) apt-get install -y zbar-tools
+
 site: $(VENV)/.runtime
 	$(BIN)/python -m scripts pull --source sample
 	$(BIN)/python -m scripts build
@@ -36,7 +40,7 @@ serve: $(VENV)/.runtime
 	$(BIN)/python -m scripts build
 	NO_MKDOCS_2_WARNING=1 $(BIN)/python -m mkdocs serve --config-file build/mkdocs.yml --dev-addr 127.0.0.1:8000
 
-test: $(VENV)/.dev node_modules/.package-lock.json /usr/bin/chromium
+test: $(VENV)/.dev node_modules/.package-lock.json /usr/bin/chromium /usr/bin/zbarimg
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/zizmor --offline --quiet .github/workflows

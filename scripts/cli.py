@@ -41,7 +41,7 @@ def _build(args: argparse.Namespace) -> int:
 
     Example: python -m scripts build --data-dir data --site-dir site
     """
-    return pages.build(args.data_dir, args.site_dir, args.build_dir)
+    return pages.build(args.data_dir, args.site_dir, args.build_dir, args.config)
 
 
 def _nightly(args: argparse.Namespace) -> int:
@@ -108,6 +108,7 @@ def build_parser() -> argparse.ArgumentParser:
     b.add_argument(
         "--build-dir", type=Path, default=pages.BUILD_DIR, help="halaman Markdown buatan"
     )
+    b.add_argument("--config", type=Path, help="berkas konfigurasi (bawaan: config.yml)")
 
     n = verb("nightly", _nightly, "tarik, commit data/ bila berubah, bangun situs")
     source_arguments(n)

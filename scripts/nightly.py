@@ -80,7 +80,7 @@ def commit_data(repo: Path, data_dir: Path, message: str) -> bool:
     return True
 
 
-def build_site(data_dir: Path, site_dir: Path) -> int:
+def build_site(data_dir: Path, site_dir: Path, config_path: Path | None = None) -> int:
     """Build into a sibling temporary folder, then swap it in: never a half-built site."""
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
@@ -89,7 +89,7 @@ def build_site(data_dir: Path, site_dir: Path) -> int:
     try:
         # The generated Markdown is scratch: a temporary build folder keeps runs apart.
         with tempfile.TemporaryDirectory() as build_dir:
-            code = pages.build(data_dir, staging, Path(build_dir))
+            code = pages.build(data_dir, staging, Path(build_dir), config_path)
         if code == 0:
             shutil.rmtree(old, ignore_errors=True)
             if site_dir.exists():
@@ -158,7 +158,7 @@ def run(
     _append(outputs_path, f"committed={str(committed).lower()}\n")
     print(outcome)
     _append(summary_path, changes.summary_markdown(report, found, outcome))
-    code = build_site(data_dir, site_dir)
+    code = build_site(data_dir, site_dir, pull_options.get("config_path"))
     if code != 0:
         _append(summary_path, changes.BUILD_FAILED_MARKDOWN)
     return code

@@ -23,6 +23,7 @@ import subprocess
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from itertools import chain
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -30,7 +31,7 @@ import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
-from . import check, config, formats, store
+from . import check, config, formats, joining, qrcodes, store
 from . import figures as fig
 from .config import REPO_ROOT
 from .reference import (
@@ -136,6 +137,7 @@ class Page:
     context: dict = field(default_factory=dict)
     description: str | None = None
     searchable: bool = True
+    meta: dict = field(default_factory=dict)  # more front matter, e.g. a theme template
 
     @property
     def root(self) -> str:
@@ -187,6 +189,32 @@ def site_pages(f: fig.Figures, data: dict[str, list[dict]]) -> Iterator[Page]:
     yield Page("kepatuhan.md", "compliance.md.j2", "Kepatuhan Pelaporan", common)
 
 
+def form_pages(cfg: config.Config, forms: dict[str, joining.Form]) -> Iterator[Page]:
+    """How to join, how to report, and an A4 poster of each open form."""
+    common = {"forum": cfg.forum, "moderation": cfg.moderation, "hint": joining.SCAN_HINT}
+    qr = {
+        key: Markup(qrcodes.svg(form.url, f"Kode QR formulir {form.name}")) if form.url else None
+        for key, form in forms.items()
+    }
+    for key, template, title in (
+        ("members", "join.md.j2", "Cara Bergabung"),
+        ("programs", "report.md.j2", "Lapor Program CSR"),
+    ):
+        context = common | {"form": forms[key], "qr": qr[key]}
+        yield Page(f"{forms[key].page}/index.md", template, title, context)
+    for key, form in forms.items():
+        if form.url:
+            yield Page(
+                f"{form.page}/poster.md",
+                "poster.md.j2",
+                f"Poster {form.name}",
+                common | {"form": form, "qr": qr[key], "site_line": joining.site_line(cfg.forum)},
+                searchable=False,
+                # The poster needs the whole width on screen and its own print stylesheet.
+                meta={"template": "poster.html", "hide": ["navigation", "toc"]},
+            )
+
+
 def render(env: Environment, page: Page) -> str:
     # Themes print titles and descriptions as HTML: they go in escaped. JSON
     # strings are YAML and much faster to write than yaml.safe_dump's.
@@ -195,6 +223,7 @@ def render(env: Environment, page: Page) -> str:
         front.append(f"description: {json.dumps(str(text(page.description)), ensure_ascii=False)}")
     if not page.searchable:
         front.append("search:\n  exclude: true")
+    front += [f"{key}: {json.dumps(value)}" for key, value in page.meta.items()]
     body = env.get_template(page.template).render(root=page.root, **page.context)
     return "---\n" + "\n".join(front) + "\n---\n\n" + body
 
@@ -207,14 +236,21 @@ def check_ids(data: dict[str, list[dict]]) -> None:
                 raise PageError(f"{name}.yaml: id '{record.get('id')}' bukan slug yang sah.")
 
 
-def generate(data: dict[str, list[dict]], figures: fig.Figures, docs_dir: Path) -> int:
+def generate(
+    data: dict[str, list[dict]],
+    figures: fig.Figures,
+    docs_dir: Path,
+    cfg: config.Config,
+    forms: dict[str, joining.Form],
+) -> int:
     """Write the docs tree: content/ copied, then every generated page. Returns the page count."""
     check_ids(data)
     shutil.rmtree(docs_dir, ignore_errors=True)
     shutil.copytree(CONTENT, docs_dir)
+    joining.write_assets(forms, cfg.forum, docs_dir)
     env = environment()
     count = 0
-    for page in site_pages(figures, data):
+    for page in chain(site_pages(figures, data), form_pages(cfg, forms)):
         target = docs_dir / page.path
         if target.exists():
             raise PageError(
@@ -238,7 +274,13 @@ def write_config(build_dir: Path, site_dir: Path, updated, forum: dict) -> Path:
             "data_updated": {
                 "iso": updated.isoformat() if updated else None,
                 "text": formats.date(updated),
-            }
+            },
+            # The secretariat's address for questions, corrections and removals: every footer.
+            "contact": {
+                key: str(value)
+                for key, value in (forum.get("contact") or {}).items()
+                if key in ("email", "phone") and value
+            },
         },
     }
     if forum.get("name"):
@@ -265,11 +307,17 @@ def data_problems(data_dir: Path, data: dict[str, list[dict]]) -> list[str]:
     return problems + check.integrity_problems(data_dir, data)
 
 
-def build(data_dir: Path, site_dir: Path, build_dir: Path = BUILD_DIR) -> int:
+def build(
+    data_dir: Path,
+    site_dir: Path,
+    build_dir: Path = BUILD_DIR,
+    config_path: Path | None = None,
+) -> int:
     """Generate the pages from data_dir and build the site into site_dir; exit code."""
     try:
         data = store.load(data_dir)
-        forum = config.load().forum
+        cfg = config.load(config_path or config.DEFAULT_CONFIG)
+        forms = joining.forms(cfg.forms)
     except (store.StoreError, config.ConfigError) as exc:
         print(f"Situs tidak dibangun: {exc}", file=sys.stderr)
         return 1
@@ -284,11 +332,11 @@ def build(data_dir: Path, site_dir: Path, build_dir: Path = BUILD_DIR) -> int:
         return 1
     updated = fig.data_updated(data_dir, data)
     try:
-        count = generate(data, fig.compute(data, updated), build_dir / "docs")
+        count = generate(data, fig.compute(data, updated), build_dir / "docs", cfg, forms)
     except PageError as exc:
         print(f"Situs tidak dibangun: {exc}", file=sys.stderr)
         return 1
-    if mkdocs_build(write_config(build_dir, site_dir, updated, forum)) != 0:
+    if mkdocs_build(write_config(build_dir, site_dir, updated, cfg.forum)) != 0:
         print("Situs tidak dibangun: MkDocs gagal (lihat pesan di atas).", file=sys.stderr)
         return 1
     print(f"Situs dibangun di {site_dir}: {count} halaman dari {data_dir}.")

@@ -1,10 +1,12 @@
-"""Shared test helpers: the sample as tables, hashing a data dir, running the CLI."""
+"""Shared test helpers: the sample as tables, hashing a data dir, running the CLI,
+reading QR codes."""
 
 from __future__ import annotations
 
 import csv
 import hashlib
 import io
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -29,6 +31,18 @@ def tree_digest(directory: Path) -> dict[str, str]:
         for p in sorted(directory.rglob("*"))
         if p.is_file()
     }
+
+
+def decode_qr(image: Path) -> list[str]:
+    """What every QR code in the image holds, read by zbarimg (Debian's zbar-tools,
+    which `make test` installs): an independent reader, not the library that wrote it."""
+    result = subprocess.run(
+        ["zbarimg", "--quiet", "--raw", "-Sdisable", "-Sqrcode.enable", str(image)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    return result.stdout.splitlines()
 
 
 def pull_tables(tmp_path: Path, tables: dict[str, sources.Table], *extra: str) -> int:

@@ -7,27 +7,51 @@ import shutil
 from html.parser import HTMLParser
 from pathlib import Path
 
-from scripts import pages, pull
+import yaml
+
+from scripts import config, pages, pull
 
 from .conftest import REPO
 
 FIXTURES = REPO / "tests" / "fixtures"
+# The test sites' forms, both open at example addresses (one long, with a short
+# link to type): the tests do not hang on whether config.yml's forms are open yet.
+FORMS = {
+    "members": {"url": "https://forms.gle/ContohDaftarAnggota"},
+    "programs": {
+        "url": "https://docs.google.com/forms/d/e/1FAIpQLSdContohLaporanProgramCsr0123456789/viewform?usp=sf_link",
+        "short_url": "https://s.id/LaporCSRSerang",
+    },
+}
 
 
-def build_sample(root: Path) -> tuple[Path, Path]:
+def config_with_forms(root: Path, forms: dict | None) -> Path:
+    """config.yml with its `forms:` replaced (None: removed), written under root."""
+    settings = yaml.safe_load(config.DEFAULT_CONFIG.read_text(encoding="utf-8"))
+    settings.pop("forms", None)
+    if forms is not None:
+        settings["forms"] = forms
+    path = root / "config.yml"
+    path.write_text(yaml.safe_dump(settings, allow_unicode=True), encoding="utf-8")
+    return path
+
+
+def build_sample(root: Path, forms: dict | None = FORMS) -> tuple[Path, Path]:
     """(data dir, site dir) of the sample, pulled and built under root."""
     data = root / "data"
     assert pull.run("sample", data) == 0
-    assert pages.build(data, root / "site", root / "build") == 0
-    return data, root / "site"
+    site = root / "site"
+    assert pages.build(data, site, root / "build", config_with_forms(root, forms)) == 0
+    return data, site
 
 
 def build_fixture(name: str, root: Path) -> tuple[Path, Path]:
     """(data dir, site dir) of tests/fixtures/<name>, copied out of git (a fixed date)."""
     data = root / "data"
     shutil.copytree(FIXTURES / name, data)
-    assert pages.build(data, root / "site", root / "build") == 0
-    return data, root / "site"
+    site = root / "site"
+    assert pages.build(data, site, root / "build", config_with_forms(root, FORMS)) == 0
+    return data, site
 
 
 class Page(HTMLParser):

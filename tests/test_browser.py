@@ -1,7 +1,8 @@
 """The sample site in a real headless Chromium (Debian's, driven by Playwright):
 each page type loads without console errors or requests off this machine, the
 explorer's filters narrow the list, axe-core finds no serious or critical
-accessibility violation, and a screenshot of each page type is kept.
+accessibility violation, a screenshot of each page type is kept, the QR code on
+a form's page scans off the screen, and each A4 poster prints on one A4 page.
 
 All browser tests live in this one module so one pytest worker owns the browser.
 `make test` installs Chromium (apt) and axe-core (npm ci).
@@ -11,18 +12,20 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import io
 import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import pypdf
 import pytest
 from playwright.sync_api import sync_playwright
 
-from scripts import store
+from scripts import joining, store
 
-from .conftest import REPO
-from .sitebuild import build_fixture, build_sample
+from .conftest import REPO, decode_qr
+from .sitebuild import FORMS, build_fixture, build_sample
 
 CHROMIUM = "/usr/bin/chromium"
 # Without the background-networking flags Chromium keeps calling home.
@@ -113,10 +116,14 @@ def page_types(site) -> dict[str, str]:
         "anggota": f"{base}anggota/{program['member']}/",
         "program": f"{base}program/{program['id']}/",
         "penjelajah": f"{base}program/",
+        "bergabung": f"{base}bergabung/",
+        "poster": f"{base}bergabung/poster/",
     }
 
 
-@pytest.mark.parametrize("kind", ["beranda", "sektor", "anggota", "program", "penjelajah"])
+@pytest.mark.parametrize(
+    "kind", ["beranda", "sektor", "anggota", "program", "penjelajah", "bergabung", "poster"]
+)
 def test_page_loads_cleanly_and_is_accessible(browser, site, kind):
     visit = Visit(browser, page_types(site)[kind])
     try:
@@ -214,3 +221,56 @@ def test_hostile_data_runs_nothing_even_in_search_results(browser, tmp_path):
             assert visit.errors == [] and visit.offsite == []
         finally:
             visit.close()
+
+
+OPEN_FORMS = joining.forms(FORMS)
+
+
+@pytest.mark.parametrize("key", ["members", "programs"])
+def test_qr_code_on_the_page_scans_off_the_screen(browser, site, key, tmp_path):
+    base, _ = site
+    form = OPEN_FORMS[key]
+    visit = Visit(browser, f"{base}{form.page}/")
+    try:
+        shot = tmp_path / "qr.png"
+        visit.page.locator(".form-link__qr svg").screenshot(path=str(shot))
+        assert decode_qr(shot) == [form.url]
+    finally:
+        visit.close()
+
+
+# The printable area of A4 with the poster's 15 mm margins, in CSS pixels.
+PRINTABLE = {"width": round(180 / 25.4 * 96), "height": round(267 / 25.4 * 96)}
+
+
+@pytest.mark.parametrize("key", ["members", "programs"])
+def test_poster_prints_on_one_a4_page_with_nothing_cut(browser, site, key):
+    base, _ = site
+    form = OPEN_FORMS[key]
+    visit = Visit(browser, f"{base}{form.page}/poster/")
+    try:
+        page = visit.page
+        reader = pypdf.PdfReader(io.BytesIO(page.pdf(format="A4", prefer_css_page_size=True)))
+        assert len(reader.pages) == 1
+        box = reader.pages[0].mediabox
+        assert abs(float(box.width) - 595) <= 1 and abs(float(box.height) - 842) <= 1
+        text = " ".join(reader.pages[0].extract_text().split())
+        assert form.call in text and form.link_text in text
+        # Laid out as on paper: every part of the poster within the printable area.
+        page.set_viewport_size(PRINTABLE)
+        page.emulate_media(media="print")
+        boxes = page.locator(".poster > *").evaluate_all(
+            "nodes => nodes.map(n => n.getBoundingClientRect().toJSON())"
+        )
+        assert len(boxes) >= 6
+        for part in boxes:
+            assert part["left"] >= 0 and part["right"] <= PRINTABLE["width"], part
+            assert part["top"] >= 0 and part["bottom"] <= PRINTABLE["height"], part
+        assert page.locator(".md-header, .md-footer, .poster-tools").evaluate_all(
+            "nodes => nodes.every(n => getComputedStyle(n).display === 'none')"
+        )
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(SCREENSHOTS / f"poster-{form.page}-cetak.png"), full_page=True)
+        assert visit.errors == [] and visit.offsite == []
+    finally:
+        visit.close()

@@ -253,7 +253,7 @@ def test_a_failing_source_changes_commits_and_builds_nothing(repo, google):
 def test_a_failed_build_keeps_the_last_site(repo, google, monkeypatch):
     site = tree_digest(repo.site_dir)
 
-    def broken(data_dir, site_dir, build_dir):
+    def broken(data_dir, site_dir, build_dir, config_path):
         (site_dir / "index.html").write_text("setengah jadi", encoding="utf-8")
         return 1
 

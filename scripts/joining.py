@@ -1,0 +1,222 @@
+"""Joining and reporting: the forum's two Google Forms as the site shows them.
+
+`forms:` in config.yml gives each form's address. A form without one is not
+open yet: its page says so and nothing points anywhere. For an open form the
+build writes, next to its page, the QR code as a PNG and an A4 poster drawn
+with Pillow, as a PNG to share and a PDF to print; the poster page of the site
+shows the same texts, so the printed and the downloaded posters agree.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from PIL import Image, ImageDraw, ImageFont
+
+from . import normalise, qrcodes
+from .config import ConfigError
+
+SCAN_HINT = "Pindai kode QR dengan kamera ponsel, atau buka tautan:"
+
+
+@dataclass(frozen=True)
+class Form:
+    page: str  # the folder of its page on the site
+    name: str  # its title on Google Forms
+    call: str  # the poster's call to action
+    lead: str  # one sentence under the call
+    stem: str  # file names of its downloads
+    url: str | None = None  # None: the form is not open yet
+    short_url: str | None = None  # another, shorter address to type, e.g. https://s.id/…
+
+    @property
+    def link_text(self) -> str:
+        """What people type when they cannot scan: https:// goes without saying."""
+        return (self.short_url or self.url or "").removeprefix("https://")
+
+    @property
+    def qr_png(self) -> str:
+        return f"kode-qr-{self.stem}.png"
+
+    @property
+    def poster_png(self) -> str:
+        return f"poster-{self.stem}.png"
+
+    @property
+    def poster_pdf(self) -> str:
+        return f"poster-{self.stem}.pdf"
+
+
+FORMS = {
+    "members": Form(
+        page="bergabung",
+        name="Pendaftaran Anggota",
+        call="Daftarkan badan usaha Anda",
+        lead="Bergabunglah sebagai anggota forum: tanpa biaya, cukup isi satu formulir.",
+        stem="pendaftaran-anggota",
+    ),
+    "programs": Form(
+        page="lapor",
+        name="Laporan Program CSR",
+        call="Laporkan program CSR Anda",
+        lead="Agar tercatat, terlapor kepada Kementerian Sosial RI, dan tampil di situs forum.",
+        stem="laporan-program",
+    ),
+}
+
+
+def site_line(forum: dict) -> str:
+    """The poster's last line: where to see the members and programs, if the site has an address."""
+    site = str(forum.get("site_url") or "").removeprefix("https://").rstrip("/")
+    return f"Anggota dan program CSR: {site}" if site else ""
+
+
+def _url(value: object, where: str) -> str | None:
+    if value is None or value == "":
+        return None
+    try:
+        return normalise.url(str(value))
+    except normalise.InvalidValue as exc:
+        raise ConfigError(f"config.yml, {where}: {exc.message}") from None
+
+
+def forms(raw: object) -> dict[str, Form]:
+    """The two forms with the addresses of config.yml's `forms:`, checked."""
+    if not isinstance(raw, dict):
+        raise ConfigError("config.yml, forms: harus berisi members dan programs.")
+    unknown = sorted(str(key) for key in raw if key not in FORMS)
+    if unknown:
+        raise ConfigError(
+            f"config.yml, forms: '{unknown[0]}' tidak dikenal (yang dikenal: members, programs)."
+        )
+    result = {}
+    for key, form in FORMS.items():
+        entry = raw.get(key) or {}
+        if not isinstance(entry, dict):
+            raise ConfigError(f"config.yml, forms.{key}: harus berisi url (dan short_url).")
+        url = _url(entry.get("url"), f"forms.{key}.url")
+        short_url = _url(entry.get("short_url"), f"forms.{key}.short_url")
+        result[key] = replace(form, url=url, short_url=short_url if url else None)
+    return result
+
+
+# The poster: A4 at 300 dpi, black on white (any office printer; a 1-bit image
+# is also what makes the PDF small and lossless).
+DPI = 300
+A4 = (2480, 3508)  # 210 × 297 mm
+MARGIN = 240  # 20 mm
+WIDTH = A4[0] - 2 * MARGIN
+QR_MAX = 1500  # 127 mm: scans from a few metres across a meeting room
+
+
+def _font(size: int) -> ImageFont.FreeTypeFont:
+    # Pillow's own scalable font: the same poster on every machine, no font package.
+    return ImageFont.load_default(size)
+
+
+def _lines(text: str, font: ImageFont.FreeTypeFont) -> Iterator[str]:
+    """`text` wrapped at word boundaries to the poster's width."""
+    line = ""
+    for word in text.split():
+        candidate = f"{line} {word}".strip()
+        if line and font.getlength(candidate) > WIDTH:
+            yield line
+            candidate = word
+        line = candidate
+    if line:
+        yield line
+
+
+def _fitting(text: str, size: int) -> ImageFont.FreeTypeFont:
+    """The font at `size`, or smaller until `text` (a link: no wrapping) fits on one line."""
+    font = _font(size)
+    while font.getlength(text) > WIDTH and size > 20:
+        size -= 4
+        font = _font(size)
+    return font
+
+
+@dataclass(frozen=True)
+class _Text:
+    """Lines of text centred on the poster, with `gap` pixels after them."""
+
+    text: str
+    font: ImageFont.FreeTypeFont
+    bold: bool = False
+    gap: int = 0
+
+    @property
+    def lines(self) -> list[str]:
+        return list(_lines(self.text, self.font))
+
+    @property
+    def line_height(self) -> int:
+        return round(self.font.size * 1.25)
+
+    @property
+    def height(self) -> int:
+        return self.line_height * len(self.lines) + self.gap
+
+    def draw(self, draw: ImageDraw.ImageDraw, y: int) -> int:
+        """Draws the lines from `y` down; returns the y below the gap."""
+        for line in self.lines:
+            draw.text(
+                ((A4[0] - self.font.getlength(line)) / 2, y),
+                line,
+                font=self.font,
+                fill=0,
+                # Pillow's font has no bold face: an outline in the same ink makes one.
+                stroke_width=round(self.font.size / 30) if self.bold else 0,
+                stroke_fill=0,
+            )
+            y += self.line_height
+        return y + self.gap
+
+
+def poster(form: Form, forum: dict) -> Image.Image:
+    """The A4 poster of an open form: forum, call to action, QR code, link."""
+    page = Image.new("1", A4, 1)
+    draw = ImageDraw.Draw(page)
+    y = MARGIN
+    y = _Text(str(forum.get("name") or ""), _font(120), bold=True, gap=10).draw(draw, y)
+    y = _Text(str(forum.get("full_name") or ""), _font(52), gap=60).draw(draw, y)
+    draw.rectangle((MARGIN, y, A4[0] - MARGIN, y + 8), fill=0)
+    y = _Text(form.call, _font(150), bold=True, gap=30).draw(draw, y + 100)
+    y = _Text(form.lead, _font(66)).draw(draw, y)
+
+    bottom = [
+        _Text(SCAN_HINT, _font(62), gap=30),
+        _Text(form.link_text, _fitting(form.link_text, 110), bold=True, gap=90),
+        _Text(site_line(forum), _font(50)),
+    ]
+    bottom_y = A4[1] - MARGIN - sum(text.height for text in bottom)
+    # The code takes the room between the texts, centred in it, with space around.
+    room = min(QR_MAX, WIDTH, bottom_y - y - 2 * 60)
+    code = qrcodes.image(form.url, room // qrcodes.side(form.url))
+    page.paste(code, ((A4[0] - code.width) // 2, (y + bottom_y - code.height) // 2))
+    for text in bottom:
+        bottom_y = text.draw(draw, bottom_y)
+    return page
+
+
+def write_assets(forms: dict[str, Form], forum: dict, docs_dir: Path) -> None:
+    """Each open form's QR code PNG and poster PNG and PDF, in its page's folder."""
+    for form in forms.values():
+        if form.url is None:
+            continue
+        folder = docs_dir / form.page
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / form.qr_png).write_bytes(qrcodes.png(form.url))
+        image = poster(form, forum)
+        image.save(folder / form.poster_png, format="PNG")
+        # No creation date: the same poster gives the same bytes every night.
+        image.save(
+            folder / form.poster_pdf,
+            format="PDF",
+            resolution=DPI,
+            title=": ".join(filter(None, (f"Poster {form.name}", forum.get("name")))),
+            creationDate=None,
+            modDate=None,
+        )

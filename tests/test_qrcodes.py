@@ -1,0 +1,173 @@
+"""QR codes and posters of the forum's forms: every PNG holds exactly the
+configured URL (read back by zbarimg), SVGs are well-formed and square, the
+poster PDFs are one A4 page, and a form without an address builds a page that
+says it is not open yet, with no QR code."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+
+import pypdf
+import pytest
+from PIL import Image
+
+from scripts import config, joining, qrcodes
+
+from .conftest import decode_qr, tree_digest
+from .sitebuild import FORMS, Page, build_sample
+
+SVG = "{http://www.w3.org/2000/svg}"
+URLS = [
+    "https://forms.gle/ContohDaftarAnggota",
+    "https://docs.google.com/forms/d/e/1FAIpQLSdContohLaporanProgramCsrKotaSerang0123456789ab/viewform?usp=sf_link",
+    "http://contoh.example/formulir?nama=Forum%20CSR&tahun=2025#bagian-2",
+]
+FORUM = {"name": "Forum CSR Kota Serang", "full_name": "FTJSLBU Kota Serang"}
+
+
+def open_forms(url: str, short_url: str = "") -> dict[str, joining.Form]:
+    entry = {"url": url, "short_url": short_url}
+    return joining.forms({"members": entry, "programs": entry})
+
+
+@pytest.mark.parametrize("url", URLS)
+def test_png_holds_exactly_the_url_with_a_quiet_zone(url, tmp_path):
+    path = tmp_path / "qr.png"
+    path.write_bytes(qrcodes.png(url))
+    assert decode_qr(path) == [url]
+    image = Image.open(path).convert("L")
+    assert image.width == image.height >= 1000
+    module = image.width // qrcodes.side(url)
+    assert image.width == module * qrcodes.side(url)
+    quiet = 4 * module
+    inside = image.crop((quiet, quiet, image.width - quiet, image.height - quiet))
+    assert image.getextrema() == (0, 255)
+    # Four white modules all round, then the black corner of a finder pattern.
+    assert image.histogram()[0] == inside.histogram()[0]
+    assert image.getpixel((quiet, quiet)) == 0
+    assert qrcodes.png(url) == path.read_bytes()  # same URL, same bytes
+
+
+@pytest.mark.parametrize("url", URLS)
+def test_svg_is_well_formed_square_and_labelled(url):
+    markup = qrcodes.svg(url, "Kode QR formulir <Pendaftaran Anggota>")
+    assert not markup.startswith("<?xml")
+    root = ET.fromstring(markup)
+    assert root.tag == f"{SVG}svg"
+    x, y, width, height = (float(v) for v in root.get("viewBox").split())
+    assert (x, y) == (0, 0) and width == height == qrcodes.side(url)
+    assert "width" not in root.attrib and "height" not in root.attrib
+    assert root.get("role") == "img"
+    assert root.get("aria-label") == root.find(f"{SVG}title").text
+    assert root.find(f"{SVG}title").text == "Kode QR formulir <Pendaftaran Anggota>"
+    assert [e for e in root.iter() if "id" in e.attrib] == []
+    assert "\n" not in markup  # one line: it sits in a raw HTML block of Markdown
+    assert qrcodes.svg(url, "x") == qrcodes.svg(url, "x")
+
+
+def test_form_addresses_are_checked():
+    forms = joining.forms({"members": {"url": "forms.gle/Abc"}})
+    assert forms["members"].url == "https://forms.gle/Abc"
+    assert forms["programs"].url is None
+    assert joining.forms({})["members"].url is None
+    assert joining.forms({"members": {"url": ""}})["members"].url is None
+    for bad in ("javascript:alert(1)", "ftp://contoh.example/f", "https://contoh.example/a b"):
+        with pytest.raises(config.ConfigError, match=r"forms\.members\.url"):
+            joining.forms({"members": {"url": bad}})
+    with pytest.raises(config.ConfigError, match="member"):
+        joining.forms({"member": {"url": URLS[0]}})
+
+
+def test_link_text_is_the_short_address_without_https():
+    forms = open_forms(URLS[1], "https://s.id/LaporCSRSerang")
+    assert forms["programs"].url == URLS[1]
+    assert forms["programs"].link_text == "s.id/LaporCSRSerang"
+    assert open_forms(URLS[0])["members"].link_text == "forms.gle/ContohDaftarAnggota"
+    closed = joining.forms({"members": {"short_url": "https://s.id/x"}})["members"]
+    assert closed.url is None and closed.short_url is None
+
+
+@pytest.mark.parametrize("url", URLS[:2])
+def test_posters_scan_and_are_one_a4_page(url, tmp_path):
+    joining.write_assets(open_forms(url), FORUM, tmp_path / "a")
+    joining.write_assets(open_forms(url), FORUM, tmp_path / "b")
+    assert tree_digest(tmp_path / "a") == tree_digest(tmp_path / "b")  # nightly: no change
+    for form in joining.FORMS.values():
+        folder = tmp_path / "a" / form.page
+        assert decode_qr(folder / form.qr_png) == [url]
+        assert decode_qr(folder / form.poster_png) == [url]
+        reader = pypdf.PdfReader(folder / form.poster_pdf)
+        assert len(reader.pages) == 1
+        box = reader.pages[0].mediabox
+        assert abs(float(box.width) - 595) <= 1 and abs(float(box.height) - 842) <= 1
+        image = reader.pages[0].images[0].image
+        pdf_png = tmp_path / f"{form.stem}-from-pdf.png"
+        image.save(pdf_png)
+        assert decode_qr(pdf_png) == [url]
+
+
+@pytest.fixture(scope="module")
+def open_site(tmp_path_factory):
+    return build_sample(tmp_path_factory.mktemp("open"))[1]
+
+
+def downloads(page: Page) -> set[str]:
+    return {a["href"] for tag, a in page.elements if tag == "a" and "download" in a}
+
+
+@pytest.mark.parametrize("key", ["members", "programs"])
+def test_form_page_shows_the_code_the_link_and_the_downloads(open_site, key):
+    form = joining.forms(FORMS)[key]
+    url = form.url
+    folder = open_site / form.page
+    html = (folder / "index.html").read_text(encoding="utf-8")
+    svgs = [part.split("</svg>")[0] for part in html.split('<figure class="form-link__qr">')[1:]]
+    assert len(svgs) == 1
+    root = ET.fromstring(svgs[0] + "</svg>")
+    assert root.get("viewBox") == f"0 0 {qrcodes.side(url)} {qrcodes.side(url)}"
+    page = Page(folder / "index.html")
+    assert page.find("a", href=url, rel="noopener")
+    assert decode_qr(folder / form.qr_png) == [url]
+    assert downloads(page) >= {f"../{form.page}/{form.qr_png}"}
+    assert page.find("a", href=f"../{form.page}/poster/")
+    poster = Page(folder / "poster" / "index.html")
+    assert poster.find("a", href=url, rel="noopener")
+    assert downloads(poster) == {
+        f"../../{form.page}/{name}" for name in (form.poster_pdf, form.poster_png, form.qr_png)
+    }
+    for href in downloads(poster):
+        assert (folder / "poster" / href).resolve().is_file()
+    assert decode_qr(folder / form.poster_png) == [url]
+    assert "belum dibuka" not in page.text
+
+
+def test_short_address_is_the_text_under_the_code(open_site):
+    page = Page(open_site / "lapor" / "index.html")
+    assert page.find("a", href=FORMS["programs"]["url"], rel="noopener")
+    assert "s.id/LaporCSRSerang" in page.text
+
+
+def test_form_without_address_says_not_open_yet_and_shows_no_code(tmp_path):
+    _, site = build_sample(tmp_path, forms=None)  # `forms:` removed from config.yml
+    for form in joining.FORMS.values():
+        folder = site / form.page
+        page = Page(folder / "index.html")
+        assert f"Formulir {form.name} belum dibuka." in " ".join(page.text.split())
+        assert not page.find("svg", role="img") and not page.find("figure")
+        assert sorted(p.name for p in folder.iterdir()) == ["index.html"]  # no poster, no PNG
+    for path in site.rglob("*.html"):
+        text = path.read_text(encoding="utf-8")
+        assert "forms.gle" not in text and "docs.google.com/forms" not in text, path
+        assert "poster/" not in text, path
+
+
+def test_the_forums_own_form_addresses_are_valid():
+    joining.forms(config.load().forms)  # raises ConfigError otherwise
+
+
+def test_pdf_title_names_the_form_and_the_forum(tmp_path):
+    joining.write_assets(open_forms(URLS[0]), FORUM, tmp_path)
+    form = joining.FORMS["members"]
+    reader = pypdf.PdfReader(tmp_path / form.page / form.poster_pdf)
+    assert reader.metadata.title == "Poster Pendaftaran Anggota: Forum CSR Kota Serang"
+    assert "/CreationDate" not in reader.metadata
