@@ -34,18 +34,35 @@ class FileChanges:
         return f"+{self.added} ~{self.updated} -{self.removed}"
 
 
-def compare(before: dict[str, list[dict]], after: dict[str, list[dict]]) -> dict[str, FileChanges]:
-    """Added / updated / removed records per data file, by id."""
+@dataclass(frozen=True)
+class FileDiff:
+    """The ids, sorted, of the records added, updated and removed in one data file."""
+
+    added: list[str]
+    updated: list[str]
+    removed: list[str]
+
+
+def diff(before: dict[str, list[dict]], after: dict[str, list[dict]]) -> dict[str, FileDiff]:
+    """Added / updated / removed record ids per data file."""
     result = {}
     for name in DATA_FILES:
         old = {r["id"]: r for r in before.get(name, [])}
         new = {r["id"]: r for r in after.get(name, [])}
-        result[name] = FileChanges(
-            added=len(new.keys() - old.keys()),
-            updated=sum(1 for key in new.keys() & old.keys() if new[key] != old[key]),
-            removed=len(old.keys() - new.keys()),
+        result[name] = FileDiff(
+            added=sorted(new.keys() - old.keys()),
+            updated=sorted(key for key in new.keys() & old.keys() if new[key] != old[key]),
+            removed=sorted(old.keys() - new.keys()),
         )
     return result
+
+
+def compare(before: dict[str, list[dict]], after: dict[str, list[dict]]) -> dict[str, FileChanges]:
+    """Added / updated / removed records per data file, by id."""
+    return {
+        name: FileChanges(len(d.added), len(d.updated), len(d.removed))
+        for name, d in diff(before, after).items()
+    }
 
 
 def commit_message(changes: dict[str, FileChanges], source: str) -> str:

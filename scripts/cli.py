@@ -8,7 +8,7 @@ import logging
 import os
 from pathlib import Path
 
-from . import check, nightly, pages, pull
+from . import check, nightly, pages, pull, quality
 
 DATA_DIR = Path("data")
 
@@ -34,6 +34,15 @@ def _check(args: argparse.Namespace) -> int:
     Example: python -m scripts check --data-dir data
     """
     return check.run(args.data_dir)
+
+
+def _quality(args: argparse.Namespace) -> int:
+    """Data quality checks for the secretariat: missing or zero amounts, dates, copied
+    descriptions, contacts in free text, members yet to report … with counts and record ids.
+
+    Example: python -m scripts quality --data-dir data
+    """
+    return quality.run(args.data_dir)
 
 
 def _build(args: argparse.Namespace) -> int:
@@ -101,6 +110,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     c = verb("check", _check, "periksa data/ terhadap skema")
     c.add_argument("--data-dir", type=Path, default=DATA_DIR)
+
+    q = verb("quality", _quality, "periksa mutu data/ untuk sekretariat")
+    q.add_argument("--data-dir", type=Path, default=DATA_DIR)
 
     b = verb("build", _build, "bangun situs dari data/ ke site/")
     b.add_argument("--data-dir", type=Path, default=DATA_DIR)

@@ -11,6 +11,10 @@ stated on the pages:
 - Ownership is the reporting member's.
 - A member has reported "this year" when one of its programs was reported
   (`reported`) in the year of the data-updated date.
+- The annual report of a year holds the programs of that year (`year`). A
+  program of several contribution types or beneficiary groups counts, whole, in
+  each of them, so those rows overlap. Members who did not report are those
+  registered by the year's end without a program of that year.
 """
 
 from __future__ import annotations
@@ -23,7 +27,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .formats import as_date
-from .reference import KECAMATAN, OWNERSHIP, PROGRAM_STATUS, SECTORS
+from .reference import (
+    BENEFICIARY_GROUPS,
+    CONTRIBUTION_TYPES,
+    KECAMATAN,
+    OWNERSHIP,
+    PROGRAM_STATUS,
+    SECTORS,
+)
 
 UNKNOWN = "Tidak diketahui"
 NO_KECAMATAN = "Tanpa kecamatan"
@@ -69,7 +80,7 @@ class Row:
 
 @dataclass(frozen=True)
 class Breakdown:
-    measure: str  # what the bars show: "amount" or "programs"
+    measure: str  # what the bars show: "amount", "programs" or "beneficiaries"
     rows: list[Row]
 
 
@@ -107,6 +118,11 @@ def kecamatan_parts(program: dict) -> list[Part]:
     ]
 
 
+def listed_parts(program: dict, field: str) -> list[Part]:
+    """A program, whole, in each key of a list field (contribution types, groups)."""
+    return [whole(program, key) for key in program[field]] or [whole(program, None)]
+
+
 def breakdown(
     parts: Iterable[Part],
     labels: dict,
@@ -131,7 +147,7 @@ def breakdown(
             else len({p.program["member"] for p in group})
         )
         values.append((key, group_totals, member_count))
-    measured = [t.amount if measure == "amount" else t.programs for _, t, _ in values]
+    measured = [getattr(t, measure) for _, t, _ in values]
     largest = max(measured, default=0)
     rows = [
         Row(
@@ -211,6 +227,48 @@ class Needs:
 
 
 @dataclass(frozen=True)
+class Figure:
+    """One headline number of an annual report: its page and its workbook show this."""
+
+    key: str
+    label: str
+    value: int
+    rupiah: bool = False
+
+
+@dataclass(frozen=True)
+class ReportTable:
+    """One breakdown of an annual report, a table on its page and a sheet of its workbook."""
+
+    key: str
+    title: str
+    breakdown: Breakdown
+    note: str | None = None
+
+
+KECAMATAN_NOTE = (
+    "Program di beberapa kecamatan dihitung di setiap kecamatan itu; nilai kontribusi dan "
+    "penerima manfaatnya dibagi rata, sehingga tetap berjumlah sama dengan total."
+)
+OVERLAP_NOTE = (
+    "Program dengan beberapa pilihan dihitung utuh di setiap pilihannya, sehingga baris-baris "
+    "ini dapat berjumlah lebih dari total."
+)
+
+
+@dataclass(frozen=True)
+class AnnualReport:
+    year: int
+    totals: Totals
+    summary: list[Figure]
+    tables: list[ReportTable]
+    reported: list[MemberShare]  # members with programs of the year, by name
+    missing: list[dict]  # members registered by the year's end without one, by name
+    needs: list[NeedFigures]  # needs named by programs of the year, those programs only
+    programs: list[dict]
+
+
+@dataclass(frozen=True)
 class Figures:
     updated: datetime.date | None
     members: int
@@ -226,6 +284,7 @@ class Figures:
     years: list[int]  # newest first
     compliance: Compliance
     needs: Needs
+    reports: list[AnnualReport]  # newest first, one per year in `years`
 
 
 def data_updated(data_dir: Path, data: dict[str, list[dict]]) -> datetime.date | None:
@@ -290,12 +349,18 @@ def _compliance(year: int | None, member_figures: list[MemberFigures]) -> Compli
     return Compliance(year, reported, missing, share)
 
 
-def _needs(needs: list[dict], programs: list[dict]) -> Needs:
-    # Adopters are read from the programs' own `need`, the source of needs.yaml's `programs`.
+def _adopters(programs: list[dict]) -> dict[str, list[dict]]:
+    """Need code → the programs naming it: read from the programs' own `need`, the
+    source of needs.yaml's `programs`."""
     adopters: dict[str, list[dict]] = defaultdict(list)
     for program in programs:
         if program["need"]:
             adopters[program["need"]].append(program)
+    return adopters
+
+
+def _needs(needs: list[dict], programs: list[dict]) -> Needs:
+    adopters = _adopters(programs)
     views = [NeedFigures(n, adopters[n["id"]]) for n in needs]
     open_needs = [v for v in views if v.need["status"] in OPEN_NEED]
     costs = [v.need["estimated_cost"] for v in open_needs]
@@ -304,6 +369,90 @@ def _needs(needs: list[dict], programs: list[dict]) -> Needs:
         adopted=[v for v in views if v.need["status"] not in OPEN_NEED],
         open_cost=sum(c for c in costs if c is not None),
         open_cost_unknown=sum(1 for c in costs if c is None),
+    )
+
+
+def _annual_report(
+    year: int, programs: list[dict], members: list[dict], ownership_of: dict, needs: list[dict]
+) -> AnnualReport:
+    own = [p for p in programs if p["year"] == year]
+    by_member: dict[str, list[dict]] = defaultdict(list)
+    for program in own:
+        by_member[program["member"]].append(program)
+    reported = [MemberShare(m, totals(by_member[m["id"]])) for m in members if m["id"] in by_member]
+    year_end = datetime.date(year, 12, 31)
+    missing = [
+        m for m in members if m["id"] not in by_member and as_date(m["registered"]) <= year_end
+    ]
+    named = _adopters(own)
+    adopted = [NeedFigures(n, named[n["id"]]) for n in needs if n["id"] in named]
+    t = totals(own)
+    return AnnualReport(
+        year=year,
+        totals=t,
+        summary=[
+            Figure("programs", "program", t.programs),
+            Figure("amount", "nilai kontribusi", t.amount, rupiah=True),
+            Figure("beneficiaries", "penerima manfaat", t.beneficiaries),
+            Figure("members-reported", "anggota melapor", len(reported)),
+            Figure("members-missing", "anggota belum melapor", len(missing)),
+            Figure("needs-adopted", "kebutuhan daerah diadopsi", len(adopted)),
+            Figure("amount-unknown", "program tanpa nilai kontribusi", t.amount_unknown),
+            Figure(
+                "beneficiaries-unknown",
+                "program tanpa jumlah penerima manfaat",
+                t.beneficiaries_unknown,
+            ),
+        ],
+        tables=[
+            ReportTable(
+                "sektor", "Per sektor", breakdown((whole(p, p["sector"]) for p in own), SECTORS)
+            ),
+            ReportTable(
+                "kecamatan",
+                "Per kecamatan",
+                breakdown(
+                    (part for p in own for part in kecamatan_parts(p)),
+                    KECAMATAN,
+                    measure="programs",
+                    unknown=NO_KECAMATAN,
+                ),
+                KECAMATAN_NOTE,
+            ),
+            ReportTable(
+                "kepemilikan",
+                "Per status kepemilikan",
+                breakdown((whole(p, ownership_of[p["member"]]) for p in own), OWNERSHIP),
+            ),
+            ReportTable(
+                "kontribusi",
+                "Per bentuk kontribusi",
+                breakdown(
+                    (part for p in own for part in listed_parts(p, "contribution_types")),
+                    CONTRIBUTION_TYPES,
+                ),
+                OVERLAP_NOTE,
+            ),
+            ReportTable(
+                "status",
+                "Per status program",
+                breakdown((whole(p, p["status"]) for p in own), PROGRAM_STATUS, "programs"),
+            ),
+            ReportTable(
+                "penerima",
+                "Penerima manfaat per kelompok",
+                breakdown(
+                    (part for p in own for part in listed_parts(p, "beneficiary_groups")),
+                    BENEFICIARY_GROUPS,
+                    "beneficiaries",
+                ),
+                OVERLAP_NOTE,
+            ),
+        ],
+        reported=reported,
+        missing=missing,
+        needs=adopted,
+        programs=own,
     )
 
 
@@ -326,6 +475,7 @@ def compute(data: dict[str, list[dict]], updated: datetime.date | None) -> Figur
     for member in members:
         members_by_ownership[member["ownership"]] += 1
     years = sorted({p["year"] for p in programs}, reverse=True)
+    needs = sorted(data["needs"], key=lambda n: n["id"])
 
     return Figures(
         updated=updated,
@@ -352,5 +502,6 @@ def compute(data: dict[str, list[dict]], updated: datetime.date | None) -> Figur
         programs=programs,
         years=years,
         compliance=_compliance(updated.year if updated else None, member_figures),
-        needs=_needs(sorted(data["needs"], key=lambda n: n["id"]), programs),
+        needs=_needs(needs, programs),
+        reports=[_annual_report(y, programs, members, ownership_of, needs) for y in years],
     )

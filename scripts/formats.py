@@ -49,3 +49,11 @@ def date(value: str | datetime.date | None) -> str:
     if day is None:
         return MISSING
     return format_date(day, "d MMMM y", locale=LOCALE)
+
+
+def filesize(size: int) -> str:
+    """`2350000` → `2,2 MB`: a download's size, in the units a reader on a slow line weighs."""
+    for unit, scale in (("MB", 1024 * 1024), ("KB", 1024)):
+        if size >= scale:
+            return format_decimal(size / scale, format="#,##0.#", locale=LOCALE) + " " + unit
+    return f"{size} B"

@@ -103,23 +103,45 @@ def _triage(
 
 
 def _unique_ids(bases: list[str]) -> list[str]:
-    """The first holder of a base id keeps it; later ones get -2, -3 …"""
-    seen: dict[str, int] = defaultdict(int)
+    """Each in turn gets its base id or, when an earlier one holds it, the first free
+    -2, -3 …: free of any id given out, as "PT Kembar 2" after two "PT Kembar" shows."""
+    given: set[str] = set()
+    suffix: dict[str, int] = {}  # the last suffix tried per base: linear, not quadratic
     ids = []
     for base in bases:
-        seen[base] += 1
-        ids.append(base if seen[base] == 1 else f"{base}-{seen[base]}")
+        candidate = base
+        if candidate in given:
+            number = suffix.get(base, 1)
+            while candidate in given:
+                number += 1
+                candidate = f"{base}-{number}"
+            suffix[base] = number
+        given.add(candidate)
+        ids.append(candidate)
     return ids
 
 
-def read_members(table: Table, config: Config) -> tuple[list[Candidate], SheetReport]:
+# What identifies a business: a verified answer without consent withdraws it by these.
+_IDENTITY = [f for f in MEMBER_FIELDS if f.key in ("name", "nib")]
+
+
+def read_members(
+    table: Table, config: Config
+) -> tuple[list[Candidate], list[tuple[str | None, str | None]], SheetReport]:
+    """The publishable rows, and the (NIB, name key) of each verified answer without
+    publication consent: a business that said no in one answer is not published."""
     sheet = table.title
     report = SheetReport(sheet)
     candidates = []
+    withdrawals = []
     for row, cells, status, problems in moderated_rows(table, MEMBERS, config, report):
         consent, consent_problems = read_fields(MEMBER_CONSENT, cells, sheet, row)
         if not consent["consent"]:
             report.count("no_consent")
+            if not config.moderation or status["verification"] == "verified":
+                identity, _ = read_fields(_IDENTITY, cells, sheet, row)
+                key = n.name_key(identity["name"]) if identity["name"] else None
+                withdrawals.append((identity["nib"], key))
             continue
         values, value_problems = read_fields(MEMBER_FIELDS, cells, sheet, row)
         problems += consent_problems + value_problems + check_ownership(values, sheet, row)
@@ -130,26 +152,34 @@ def read_members(table: Table, config: Config) -> tuple[list[Candidate], SheetRe
                 values["contact"] = contact
         if _triage(report, status, problems, config.moderation) is None:
             candidates.append(Candidate(row, status["timestamp"], values))
-    return candidates, report
+    return candidates, withdrawals, report
 
 
 def merge_members(
-    candidates: list[Candidate], report: SheetReport
+    candidates: list[Candidate],
+    withdrawals: list[tuple[str | None, str | None]],
+    report: SheetReport,
 ) -> tuple[list[dict], dict[str, str], dict[str, str]]:
     """One member per business: same NIB, else same name. The earliest row speaks for it.
+    A business one of whose verified answers withdrew consent is left out, rows and all.
 
     Returns the member records and the NIB and name lookups programs link by.
     """
     groups: list[list[Candidate]] = []
     by_nib: dict[str, int] = {}
     by_name: dict[str, int] = {}
-    for candidate in sorted(candidates, key=lambda c: (c.timestamp, c.row)):
-        nib, key = candidate.values["nib"], n.name_key(candidate.values["name"])
+
+    def business(nib: str | None, key: str | None) -> int | None:
         group = by_nib.get(nib) if nib else None
         if group is None and key in by_name:
             other_nib = groups[by_name[key]][0].values["nib"]
             if not (nib and other_nib):  # two different NIBs are two businesses
                 group = by_name[key]
+        return group
+
+    for candidate in sorted(candidates, key=lambda c: (c.timestamp, c.row)):
+        nib, key = candidate.values["nib"], n.name_key(candidate.values["name"])
+        group = business(nib, key)
         if group is None:
             group = len(groups)
             groups.append([])
@@ -173,9 +203,17 @@ def merge_members(
             by_nib.setdefault(nib, group)
         by_name.setdefault(key, group)
 
-    ids = _unique_ids([n.slug(g[0].values["name"]) or "badan-usaha" for g in groups])
+    withdrawn = {business(nib, key) for nib, key in withdrawals} - {None}
+    # The row that would have spoken for it; its other rows are counted as duplicates.
+    report.counts["no_consent"] += len(withdrawn)
+    kept = [i for i in range(len(groups)) if i not in withdrawn]
+    by_nib = {nib: group for nib, group in by_nib.items() if group not in withdrawn}
+    by_name = {key: group for key, group in by_name.items() if group not in withdrawn}
+
+    ids = _unique_ids([n.slug(groups[i][0].values["name"]) or "badan-usaha" for i in kept])
+    id_of = dict(zip(kept, ids, strict=True))
     members = []
-    for member_id, group in zip(ids, groups, strict=True):
+    for member_id, group in zip(ids, (groups[i] for i in kept), strict=True):
         report.count("accepted")
         first = group[0].values
         record = {
@@ -195,8 +233,8 @@ def merge_members(
         if "contact" in first:
             record["contact"] = first["contact"]
         members.append(record)
-    member_by_nib = {nib: ids[g] for nib, g in by_nib.items()}
-    member_by_name = {key: ids[g] for key, g in by_name.items()}
+    member_by_nib = {nib: id_of[g] for nib, g in by_nib.items()}
+    member_by_name = {key: id_of[g] for key, g in by_name.items()}
     return members, member_by_nib, member_by_name
 
 
@@ -333,8 +371,8 @@ def build(tables: dict[str, Table], config: Config) -> tuple[dict[str, list[dict
 
 def _build(tables: dict[str, Table], config: Config) -> tuple[dict[str, list[dict]], dict]:
     needs, needs_report = read_needs(tables.get("needs"), config)
-    candidates, members_report = read_members(tables["members"], config)
-    members, by_nib, by_name = merge_members(candidates, members_report)
+    candidates, withdrawals, members_report = read_members(tables["members"], config)
+    members, by_nib, by_name = merge_members(candidates, withdrawals, members_report)
     programs, programs_report = read_programs(
         tables["programs"], config, by_nib, by_name, {need["id"] for need in needs}
     )

@@ -29,14 +29,14 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping
 from typing import TypeVar
-from urllib.parse import urlsplit
 
 from scripts import reference
-from scripts.reference import fold
 
 __all__ = [
+    "CONTACT_MASKS",
     "InvalidValue",
     "beneficiary_groups",
+    "business_name",
     "choice",
     "choices",
     "clean",
@@ -104,12 +104,20 @@ def _cached(func: _F) -> _F:
     """lru_cache for short first arguments; long ones are computed uncached."""
     cached = functools.lru_cache(maxsize=_CACHE_SIZE)(func)
 
-    @functools.wraps(func)
-    def wrapper(value, *args, **kwargs):
-        if len(value) > _MAX_CACHED:
-            return func(value, *args, **kwargs)
-        return cached(value, *args, **kwargs)
+    if func.__code__.co_argcount == 1:
+        # The common one-argument case without *args packing: this wrapper runs
+        # about a million times per 100,000-row pull.
+        def wrapper(value):
+            return cached(value) if len(value) <= _MAX_CACHED else func(value)
 
+    else:
+
+        def wrapper(value, *args, **kwargs):
+            if len(value) > _MAX_CACHED:
+                return func(value, *args, **kwargs)
+            return cached(value, *args, **kwargs)
+
+    functools.update_wrapper(wrapper, func)
     wrapper.cache_info = cached.cache_info  # type: ignore[attr-defined]
     wrapper.cache_clear = cached.cache_clear  # type: ignore[attr-defined]
     return wrapper  # type: ignore[return-value]
@@ -140,6 +148,9 @@ def _invisible_table() -> dict[int, None]:
         *range(0x2066, 0x206A),  # bidi isolates
         0xFEFF,  # BOM / zero-width no-break space
         *range(0xD800, 0xE000),  # lone surrogates cannot be written as UTF-8
+        *range(0xFDD0, 0xFDF0),  # noncharacters …
+        0xFFFE,  # … of which these two YAML, XML (XLSX) and front matter cannot hold
+        0xFFFF,
     ]
     return {p: None for p in points if p not in keep}
 
@@ -181,18 +192,64 @@ def _is_empty(cleaned: str) -> bool:
     return _is_blank(cleaned) or (len(cleaned) <= 9 and cleaned.casefold() in _NOTHING)
 
 
+_NON_WORD = re.compile(r"[^0-9a-z]+")
+
+
+def fold(value: str) -> str:
+    """reference.fold(), with a fast path for ASCII (where NFKD changes nothing)."""
+    if value.isascii():
+        return _NON_WORD.sub(" ", value.lower()).strip()
+    return reference.fold(value)
+
+
 def _too_long(max_length: int) -> InvalidValue:
     return InvalidValue("too_long", f"Isian terlalu panjang (maksimal {max_length} karakter).")
 
 
 def text(value: str, max_length: int = 300) -> str | None:
-    """One line of free text: cleaned, None when empty, at most max_length."""
+    """One line of free text: cleaned, contacts masked, None when empty, at most max_length.
+
+    Masked like descriptions: a respondent types a phone number into an address or
+    a partner's name as readily as into a description, and none of them is a
+    contact column with its consent.
+    """
     c = clean(value)
     if _is_blank(c):
         return None
     if len(c) > max_length:
         raise _too_long(max_length)
-    return c
+    return mask_contacts(c)
+
+
+# Scripts with letters that look like Latin ones: Cyrillic "а", Greek "Ο", Armenian "օ" …
+_LOOKALIKE_SCRIPTS = frozenset({"CYRILLIC", "GREEK", "ARMENIAN", "CHEROKEE", "COPTIC"})
+
+
+def _letter_script(char: str) -> str:
+    """LATIN for a Latin letter in any form (accented, fullwidth, mathematical), else
+    the first word of its Unicode name."""
+    name = unicodedata.name(char, "")
+    if "LATIN" in name.split() or unicodedata.normalize("NFKD", char)[:1].isascii():
+        return "LATIN"
+    return name.partition(" ")[0]
+
+
+def business_name(value: str) -> str | None:
+    """A business name: text() that does not mix Latin letters with look-alikes of other
+    scripts ("PT Ѕerang" with a Cyrillic Ѕ would pass for another business)."""
+    name = text(value, 200)
+    if name is None or name.isascii():
+        return name
+    scripts = {_letter_script(c) for c in name if c.isalpha() and not c.isascii()}
+    if _LOOKALIKE_SCRIPTS.intersection(scripts) and (
+        "LATIN" in scripts or any(c.isascii() and c.isalpha() for c in name)
+    ):
+        raise InvalidValue(
+            "name_mixed_script",
+            "Nama memuat huruf aksara lain (misalnya Sirilik atau Yunani) yang mirip huruf "
+            "Latin; ketik ulang nama dengan huruf biasa.",
+        )
+    return name
 
 
 def long_text(value: str, max_length: int = 5000) -> str | None:
@@ -226,6 +283,7 @@ def long_text(value: str, max_length: int = 5000) -> str | None:
 
 _EMAIL_MASK = "[email disembunyikan]"
 _PHONE_MASK = "[nomor disembunyikan]"
+CONTACT_MASKS = (_EMAIL_MASK, _PHONE_MASK)  # what a masked text holds instead
 
 # The lookbehind makes matches start only at the beginning of a local part, and
 # the possessive ++ stops backtracking: linear on a 50 KB run of letters.
@@ -240,6 +298,11 @@ _EMAIL = re.compile(
 _PHONE_CANDIDATE = re.compile(
     r"(?<![0-9])(?<![0-9][.,])[+(]?[0-9](?:[ .()\-]{0,2}[0-9]){7,16}(?![0-9])(?![.,][0-9])"
 )
+# Cheap pre-scan for 8 digits in phone style: the candidate pattern starts
+# with lookbehinds, which the regex engine tries at every position (~5 µs on a
+# sentence); this one it can skip through quickly.
+_PHONE_HINT = re.compile(r"[0-9](?:[ .()\-]{0,2}[0-9]){7}")
+_OBFUSCATED_AT = re.compile(r"[\[(]\s?(?:at|@)\s?[\])]", re.IGNORECASE)
 _DIGIT_RUN = re.compile(r"[0-9]+")
 _CURRENCY_BEFORE = re.compile(r"(?:rp|idr)\.?\s*$", re.IGNORECASE)
 _THOUSANDS = re.compile(r"[0-9]{1,3}(?:[.,][0-9]{3})+")
@@ -274,40 +337,116 @@ def _looks_like_phone(span: str, digits: str, plus: bool) -> bool:
     return 8 <= len(national) <= 13 and national[0] in "23456789"
 
 
-def _mask_phone_match(match: re.Match[str]) -> str:
-    candidate = match.group()
-    if _CURRENCY_BEFORE.search(match.string, max(0, match.start() - 6), match.start()):
-        return candidate
-    if len(candidate) == 16 and candidate.isdigit():
-        # A bare 16-digit number is a NIK or a Kartu Keluarga number: personal.
-        return _PHONE_MASK
-    groups = [(g.start(), g.end()) for g in _DIGIT_RUN.finditer(candidate)]
-    # The candidate may glue a phone to a neighbouring number ("2025 0812 …"):
-    # try every sub-run of whole digit groups, earliest and longest first.
-    for i, (start, _) in enumerate(groups):
-        lead = candidate[start - 1] if start else ""
-        plus = lead == "+"
-        for k in range(len(groups), i, -1):
-            end = groups[k - 1][1]
-            span = candidate[start:end]
-            digits = "".join(candidate[a:b] for a, b in groups[i:k])
-            if len(digits) < 8:
+def _phone_end(candidate: str, groups: list[tuple[int, int]]) -> int | None:
+    """End of the longest phone number starting at the candidate's first digit."""
+    digits = "".join(candidate[a:b] for a, b in groups)
+    plus = candidate[0] == "+"
+    if not plus and (digits[0] not in "068" or digits.startswith("00")):
+        return None  # cheap exit: hostile runs of digits must stay linear
+    first = groups[0][0]  # 1 after a leading + or (
+    count = 0
+    ends = []
+    for a, b in groups:
+        count += b - a
+        ends.append((count, b))
+    for count, end in reversed(ends):
+        if count > 15:
+            continue
+        if count < 8:
+            return None
+        if _looks_like_phone(candidate[first:end], digits[:count], plus):
+            return end
+    return None
+
+
+# Province codes that begin a NIK / Kartu Keluarga number (Kemendagri).
+_NIK_PROVINCES = frozenset(
+    (
+        *range(11, 20),  # Sumatra
+        21,
+        *range(31, 37),  # Java (36: Banten)
+        *range(51, 54),
+        *range(61, 66),
+        *range(71, 77),
+        81,
+        82,
+        *range(91, 98),  # Papua
+    )
+)
+
+
+def _looks_like_nik(digits: str) -> bool:
+    """16 digits shaped like a NIK: province code, then birth day (+40 for women) and month.
+
+    The shape keeps other 16-digit numbers (a Facebook post id in a link) unmasked.
+    """
+    day, month = int(digits[6:8]), int(digits[8:10])
+    return (
+        int(digits[:2]) in _NIK_PROVINCES
+        and (1 <= day <= 31 or 41 <= day <= 71)
+        and 1 <= month <= 12
+    )
+
+
+def _could_start_phone(value: str, i: int) -> bool:
+    """Whether the digit at value[i] can begin a phone number: 8…, 0[2-9]…, 62…, +…
+
+    Skipping the other digit groups keeps a hostile run like "(0(0(0…" linear.
+    """
+    if value[i - 1] == "+":
+        return True
+    c0 = value[i]
+    c1 = next((c for c in value[i + 1 : i + 4] if c.isdigit()), "")
+    return c0 == "8" or (c0 == "0" and c1 != "" and c1 in "23456789") or (c0 + c1 == "62")
+
+
+def _mask_phones(value: str) -> str:
+    out: list[str] = []
+    copied = 0  # value[:copied] is already in out
+    pos = 0
+    while (hint := _PHONE_HINT.search(value, pos)) is not None:
+        # A candidate starts at the hint's digit at the earliest, or at the + or ( before it.
+        match = _PHONE_CANDIDATE.search(value, max(pos, hint.start() - 1))
+        if match is None:
+            break
+        start, candidate = match.start(), match.group()
+        pos = match.end()
+        if _CURRENCY_BEFORE.search(value, max(0, start - 6), start):
+            continue
+        if len(candidate) == 16 and candidate.isdigit() and _looks_like_nik(candidate):
+            # A NIK or Kartu Keluarga number is personal data too.
+            out += (value[copied:start], _PHONE_MASK)
+            copied = pos
+            continue
+        groups = [(g.start(), g.end()) for g in _DIGIT_RUN.finditer(candidate)]
+        end = _phone_end(candidate, groups)
+        if end is not None:
+            # "(0254) 211234" is masked whole; "Bu Siti (0813 …)" keeps its "(" for its ")".
+            if candidate[0] == "(" and ")" not in candidate[:end]:
+                start += 1
+                end -= 1
+            out += (value[copied:start], _PHONE_MASK)
+            copied = pos = start + end
+            continue
+        # A phone may start at a later digit group, glued to this number
+        # ("tahun 2025 0812 …") and running on past this match.
+        for a, _ in groups[1:]:
+            if _could_start_phone(value, start + a):
+                pos = start + a - (candidate[a - 1] in "+(")
                 break
-            if _looks_like_phone(span, digits, plus):
-                head = start - 1 if lead in ("+", "(") else start
-                rest = _PHONE_CANDIDATE.sub(_mask_phone_match, candidate[end:])
-                return candidate[:head] + _PHONE_MASK + rest
-    return candidate
+    if not out:
+        return value
+    out.append(value[copied:])
+    return "".join(out)
 
 
 def mask_contacts(value: str) -> str:
     """Replace e-mail addresses and telephone numbers by a placeholder."""
     if not value:
         return value
-    # Obfuscated addresses ("budi [at] gmail.com") need a bracket.
-    if "@" in value or "[" in value or "(" in value:
+    if "@" in value or _OBFUSCATED_AT.search(value):
         value = _EMAIL.sub(_EMAIL_MASK, value)
-    return _PHONE_CANDIDATE.sub(_mask_phone_match, value)
+    return _mask_phones(value)
 
 
 # --------------------------------------------------------------------------
@@ -341,12 +480,16 @@ _NAME_FORMS: dict[tuple[str, ...], str | None] = {
     ("perusahaan", "umum", "daerah"): "perumda",
 }
 _NAME_FORM_ORDER = ("pt", "cv", "ud", "firma", "koperasi", "yayasan", "perum", "perumda")
+_NAME_FORM_FIRST = frozenset(words[0] for words in _NAME_FORMS)
+_NAME_FORM_LAST = frozenset(words[-1] for words in _NAME_FORMS)
 
 
 @_cached
 def name_key(value: str) -> str:
     """Identity key of a business name: folded, legal form at the front."""
     tokens = fold(clean(value)).split()
+    if len(tokens) < 2 or (tokens[0] not in _NAME_FORM_FIRST and tokens[-1] not in _NAME_FORM_LAST):
+        return " ".join(tokens)  # no legal form at either end
     forms: set[str] = set()
     changed = True
     while changed:
@@ -524,6 +667,8 @@ _APPROX = re.compile(
     r"minimal|maksimal|maks|max|min|atau|rata|estimasi|perkiraan|approx|about|around|up to)\b"
     r"|[±~≈<>≤≥+]|[0-9]\s*[-–—]\s*(?:rp\.?\s*)?[0-9]|\bs/d"
 )
+# Markup, formulas and quotes: junk, not a badly written amount ("=SUM(A1)").
+_NOT_A_NUMBER = re.compile(r"[=\"`{}\[\]\\|^*#@;!?]|</?[a-z]")
 _NEGATIVE = re.compile(r"(?:-|−|–|—|minus\b)\s*(?:rp|idr)?\.?\s*[0-9]")
 _CURRENCY_PREFIX = re.compile(r"(?:rp|idr)\s*\.?\s*")
 _MONEY_SUFFIX = re.compile(r"\s*(?:[.,]\s*-+|rupiah|idr|rp\.?)$")
@@ -540,10 +685,25 @@ _MONEY_MESSAGES = {
 }
 
 
+# The common spellings, read without the general parser's checks (which they
+# would pass): "Rp 150.000.000", "Rp150.000.000,00", "Rp. 1.000.000,-", "75000000".
+# At most 15 digits, so never above the 10^15 limit.
+_MONEY_PLAIN = re.compile(
+    r"(?:rp\.? ?|idr ?)?([1-9][0-9]{0,2}(?:\.[0-9]{3}){1,4}|[0-9]{1,15})(?:,00|,-)?", re.IGNORECASE
+)
+_MONEY_WORD = re.compile(r"([1-9][0-9]{0,2}) ?(ribu|rb|juta|jt|miliar|milyar)", re.IGNORECASE)
+
+
 @_cached
 def money(value: str) -> int | None:
     """Whole rupiah from the ways people write amounts; see module tests."""
     c = clean(value)
+    plain = _MONEY_PLAIN.fullmatch(c)
+    if plain is not None:
+        return int(plain.group(1).replace(".", ""))
+    word = _MONEY_WORD.fullmatch(c)
+    if word is not None:
+        return int(word.group(1)) * _MULTIPLIERS[word.group(2).lower()]
     if _is_empty(c):
         return None
     s = c.casefold()
@@ -553,6 +713,8 @@ def money(value: str) -> int | None:
         raise InvalidValue(
             "money_foreign_currency", "Nilai harus dalam rupiah; mata uang asing tidak diterima."
         )
+    if _NOT_A_NUMBER.search(s):
+        raise InvalidValue("money_invalid", _MONEY_MESSAGES["invalid"])
     if _NEGATIVE.match(s) or _NEGATIVE.match(_CURRENCY_PREFIX.sub("", s, count=1)):
         raise InvalidValue("money_negative", "Nilai tidak boleh negatif.")
     if _APPROX.search(s):
@@ -587,6 +749,13 @@ def money(value: str) -> int | None:
 _INTEGER_BODY = re.compile(
     r"(?P<num>[0-9](?:[0-9., ]*[0-9])?)\s*(?P<unit>[a-z][a-z .'/()-]{0,40})?"
 )
+# "250", "1.200", "300 orang", "50 KK": read without the general parser's checks.
+_INTEGER_FAST = re.compile(
+    r"([0-9]{1,9}|[1-9][0-9]{0,2}(?:\.[0-9]{3}){1,2})"
+    r"(?: ?(?:orang|org|jiwa|kk|keluarga|siswa|murid|pelajar|anak|peserta|warga|penerima|"
+    r"lansia|umkm|pelaku umkm|kepala keluarga|rumah tangga|unit))?",
+    re.IGNORECASE,
+)
 _MULTIPLIER_WORD = re.compile(r"\b(?:rb|ribu|k|jt|juta|m|miliar|milyar|t|triliun|rp|idr)\b")
 _INTEGER_MESSAGES = {
     "invalid": "Jumlah harus satu bilangan bulat, misalnya 1200 atau 300 orang.",
@@ -600,10 +769,15 @@ _INTEGER_MESSAGES = {
 def integer(value: str) -> int | None:
     """A count (beneficiaries): `1.200`, `300 orang`, `50 KK`."""
     c = clean(value)
+    fast = _INTEGER_FAST.fullmatch(c)
+    if fast is not None:
+        return int(fast.group(1).replace(".", ""))
     if _is_empty(c):
         return None
     s = c.casefold()
     if len(s) > 60:
+        raise InvalidValue("integer_invalid", _INTEGER_MESSAGES["invalid"])
+    if _NOT_A_NUMBER.search(s):
         raise InvalidValue("integer_invalid", _INTEGER_MESSAGES["invalid"])
     if _NEGATIVE.match(s):
         raise InvalidValue("integer_negative", "Jumlah tidak boleh negatif.")
@@ -765,9 +939,26 @@ _TIMESTAMP = re.compile(
 _TIMESTAMP_MESSAGE = "Stempel waktu tidak terbaca; contoh yang benar: 23/04/2025 10:15:32."
 
 
+# What Google Forms and Sheets actually write, read with the (cached) date():
+# "23/04/2025 10:15:32", "2025/04/23 10:15:32 AM GMT+7".
+_TIMESTAMP_FAST = re.compile(
+    r"([0-9/.-]{8,10}) ([0-9]{1,2}):([0-9]{2}):([0-9]{2})(?: ([AP])M)?(?: GMT[+-][0-9]{1,2})?"
+)
+
+
 def timestamp(value: str, order: str = "dmy") -> _dt.datetime | None:
     """The Forms `Timestamp` column as naive local time (any zone suffix ignored)."""
     _check_order(order)
+    fast = _TIMESTAMP_FAST.fullmatch(value)
+    if fast is not None and _NUMERIC_DATE.fullmatch(fast.group(1)):
+        day = _date(fast.group(1), order)
+        hour, minute, second = int(fast.group(2)), int(fast.group(3)), int(fast.group(4))
+        ampm = fast.group(5)
+        if ampm is not None and 1 <= hour <= 12:
+            hour = hour % 12 + (12 if ampm == "P" else 0)
+            ampm = None
+        if ampm is None and hour <= 23 and minute <= 59 and second <= 59:
+            return _dt.datetime(day.year, day.month, day.day, hour, minute, second)
     c = clean(value)
     if _is_empty(c):
         return None
@@ -1137,6 +1328,8 @@ _NIB_SEPARATORS = str.maketrans("", "", " .-")
 
 def nib(value: str) -> str | None:
     """Nomor Induk Berusaha: exactly 13 digits, kept as text (leading 0 kept)."""
+    if len(value) == 13 and value.isdigit() and value.isascii():
+        return value
     c = clean(value)
     if _is_empty(c):
         return None
@@ -1189,6 +1382,11 @@ _URL_SCHEME = re.compile(r"([a-z][a-z0-9+.\-]*):")
 _DANGEROUS_SCHEMES = frozenset({"javascript", "data", "vbscript", "file", "ftp", "blob"})
 _URL_FORBIDDEN = frozenset(' "<>`{}|\\^')
 _HOST_LABEL = re.compile(r"[^\W_](?:[\w-]{0,61}[^\W_])?")
+_ASCII_HOST = re.compile(
+    r"(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?:[a-z]{2,63}|xn--[a-z0-9-]{1,59})"
+)
+# scheme://netloc then the rest; a netloc holding "@" (credentials) never matches.
+_URL_PARTS = re.compile(r"https?://([^/?#@]+)(?:[/?#].*)?", re.IGNORECASE | re.DOTALL)
 _URL_SCHEME_MESSAGE = "Tautan harus diawali http:// atau https://."
 _URL_MESSAGE = (
     "Tautan tidak valid; tulis alamat lengkap, misalnya https://www.contoh.co.id/halaman."
@@ -1220,19 +1418,40 @@ def url(value: str) -> str | None:
         candidate = "https:" + c if c.startswith("//") else "https://" + c
     if not _URL_FORBIDDEN.isdisjoint(c):
         raise InvalidValue("url_invalid", _URL_MESSAGE)
-    try:
-        parts = urlsplit(candidate)
-        _ = parts.port  # raises ValueError on a bad port
-    except ValueError:
-        raise InvalidValue("url_invalid", _URL_MESSAGE) from None
-    host = parts.hostname or ""
-    if "@" in parts.netloc or "." not in host:
+    parts = _URL_PARTS.fullmatch(candidate)
+    if parts is None:  # "https:/x", "http:x"
         raise InvalidValue("url_invalid", _URL_MESSAGE)
-    labels = host.split(".")
-    bad_host = not all(_HOST_LABEL.fullmatch(label) for label in labels) or labels[-1].isdigit()
-    if bad_host and not _is_ipv4(labels):
+    # user:pass@ is refused whole (it never matches): it also hides the real host.
+    netloc = parts.group(1)
+    host, colon, port = netloc.rpartition(":")
+    if not colon:
+        host = netloc
+    elif not (port.isdigit() and port.isascii() and 0 < int(port[:6]) <= 65535):
         raise InvalidValue("url_invalid", _URL_MESSAGE)
+    host = host.lower()
+    if not (
+        _ASCII_HOST.fullmatch(host)
+        or _is_ipv4(host.split("."))
+        or (not host.isascii() and _unicode_host(host))
+    ):
+        raise InvalidValue("url_invalid", _URL_MESSAGE)
+    if mask_contacts(candidate) != candidate:
+        # wa.me/62812…, ?email=…: a contact published as a link is a contact all the same.
+        raise InvalidValue(
+            "url_contact",
+            "Tautan memuat nomor telepon atau alamat email; tautkan halaman tanpa kontak pribadi.",
+        )
     return candidate
+
+
+def _unicode_host(host: str) -> bool:
+    """An internationalised host name such as bücher.de."""
+    labels = host.split(".")
+    return (
+        len(labels) > 1
+        and all(_HOST_LABEL.fullmatch(label) for label in labels)
+        and not labels[-1].isdigit()
+    )
 
 
 def _is_ipv4(labels: list[str]) -> bool:
@@ -1261,6 +1480,8 @@ _NEED_CODE_DASHES = str.maketrans({"–": "-", "—": "-", "‐": "-", "‑": "-
 
 def need_code(value: str) -> str | None:
     """A regional-need code, upper-cased; it becomes a URL path segment."""
+    if value.isupper() and _NEED_CODE.fullmatch(value):
+        return value
     c = clean(value)
     if _is_empty(c):
         return None

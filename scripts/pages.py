@@ -31,7 +31,7 @@ import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
-from . import check, config, formats, joining, qrcodes, store
+from . import check, config, csp, exports, formats, history, joining, qrcodes, store
 from . import figures as fig
 from .config import REPO_ROOT
 from .reference import (
@@ -51,10 +51,12 @@ MKDOCS_CONFIG = REPO_ROOT / "mkdocs.yml"
 BUILD_DIR = REPO_ROOT / "build"
 
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
-# C0 controls but tab and line breaks: Python-Markdown uses STX/ETX as placeholders.
-CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-# What `text()` must rewrite beyond escaping: controls and every line break.
-UNSAFE = re.compile(r"[\x00-\x1f\x7f\x85\u2028\u2029]")
+# Controls but tab and line breaks (Python-Markdown uses STX/ETX as placeholders), and
+# what YAML cannot read (lone surrogates, U+FFFE/U+FFFF): a front matter MkDocs fails
+# to parse is rendered as Markdown, links and images included, instead of the page.
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
+# What `text()` must rewrite beyond escaping: those, and every line break.
+UNSAFE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]")
 
 
 class PageError(Exception):
@@ -122,9 +124,15 @@ def environment() -> Environment:
         contributions=_list_labeller(CONTRIBUTION_TYPES),
         groups=_list_labeller(BENEFICIARY_GROUPS),
         sectors=_list_labeller(SECTORS),
+        filesize=formats.filesize,
     )
     env.globals.update(
-        MISSING=formats.MISSING, SECTORS=SECTORS, KECAMATAN=KECAMATAN, PROGRAM_STATUS=PROGRAM_STATUS
+        MISSING=formats.MISSING,
+        SECTORS=SECTORS,
+        KECAMATAN=KECAMATAN,
+        PROGRAM_STATUS=PROGRAM_STATUS,
+        download_path=exports.slice_path,
+        report_path=exports.report_path,
     )
     return env
 
@@ -169,7 +177,12 @@ def site_pages(f: fig.Figures, data: dict[str, list[dict]]) -> Iterator[Page]:
         )
     # The explorer and the program pages stay out of the search index: the
     # explorer finds programs, and 10,000 program pages would bloat the index.
-    yield Page("program/index.md", "explorer.md.j2", "Program", common, searchable=False)
+    # "Unduh yang tampil" builds its CSV from programs.json, columns as in programs.csv.
+    download = {
+        "json": exports.PROGRAMS_JSON,
+        "fields": [f.name for f in exports.FIELDS["programs"]],
+    }
+    yield Page("program/index.md", "explorer.md.j2", "Program", common | download, searchable=False)
     for program in f.programs:
         member = members[program["member"]]
         summary = (
@@ -187,6 +200,51 @@ def site_pages(f: fig.Figures, data: dict[str, list[dict]]) -> Iterator[Page]:
         )
     yield Page("kebutuhan.md", "needs.md.j2", "Kebutuhan Daerah", common)
     yield Page("kepatuhan.md", "compliance.md.j2", "Kepatuhan Pelaporan", common)
+
+
+def data_pages(
+    f: fig.Figures,
+    data: dict[str, list[dict]],
+    downloads: list[exports.Download],
+    updates: history.History,
+) -> Iterator[Page]:
+    """Open data, the annual reports for Kemensos and the DPRD, and the data updates."""
+    common = {"fig": f, "members": {m["id"]: m for m in data["members"]}}
+    yield Page(
+        f"{exports.FOLDER}/index.md",
+        "open_data.md.j2",
+        "Data Terbuka",
+        common
+        | {
+            "downloads": downloads,
+            "fields": exports.FIELDS,
+            "titles": exports.TITLES,
+            "formula_note": exports.FORMULA_NOTE,
+            "separator": exports.SEPARATOR,
+            "codes": [
+                ("Bidang (sector, sectors)", SECTORS),
+                ("Kecamatan (kecamatan)", KECAMATAN),
+                ("Kepemilikan (ownership)", OWNERSHIP),
+                ("Status program (status di programs.csv)", PROGRAM_STATUS),
+                ("Status kebutuhan (status di needs.csv)", NEED_STATUS),
+                ("Bentuk kontribusi (contribution_types)", CONTRIBUTION_TYPES),
+                ("Kelompok penerima manfaat (beneficiary_groups)", BENEFICIARY_GROUPS),
+            ],
+        },
+    )
+    yield Page("laporan/index.md", "reports.md.j2", "Laporan Tahunan", common)
+    for report in f.reports:
+        yield Page(
+            f"laporan/{report.year}.md",
+            "annual.md.j2",
+            f"Laporan Tahunan {report.year}",
+            common | {"r": report},
+            f"Laporan tahunan {report.year} program CSR anggota Forum CSR Kota Serang.",
+            # Its program list repeats the program pages, which stay out of the index too.
+            searchable=False,
+            meta={"template": "report.html"},  # the A4 print stylesheet
+        )
+    yield Page("pembaruan.md", "updates.md.j2", "Pembaruan Data", common | {"history": updates})
 
 
 def form_pages(cfg: config.Config, forms: dict[str, joining.Form]) -> Iterator[Page]:
@@ -242,15 +300,25 @@ def generate(
     docs_dir: Path,
     cfg: config.Config,
     forms: dict[str, joining.Form],
+    updates: history.History,
 ) -> int:
-    """Write the docs tree: content/ copied, then every generated page. Returns the page count."""
+    """Write the docs tree: content/ copied, the downloads and the feed, then every
+    generated page. Returns the page count."""
     check_ids(data)
     shutil.rmtree(docs_dir, ignore_errors=True)
     shutil.copytree(CONTENT, docs_dir)
     joining.write_assets(forms, cfg.forum, docs_dir)
+    downloads = exports.write(docs_dir / exports.FOLDER, data, figures, cfg.forum)
+    members = {m["id"]: m for m in data["members"]}
+    feed = history.feed(updates, members, cfg.forum, figures.updated)
+    (docs_dir / history.FEED_PATH).write_bytes(feed)
     env = environment()
     count = 0
-    for page in chain(site_pages(figures, data), form_pages(cfg, forms)):
+    for page in chain(
+        site_pages(figures, data),
+        data_pages(figures, data, downloads, updates),
+        form_pages(cfg, forms),
+    ):
         target = docs_dir / page.path
         if target.exists():
             raise PageError(
@@ -287,6 +355,12 @@ def write_config(build_dir: Path, site_dir: Path, updated, forum: dict) -> Path:
         settings["site_name"] = str(forum["name"])
     if forum.get("site_url"):
         settings["site_url"] = str(forum["site_url"])
+    # Last: the theme's inline scripts are hashed as this config renders them, on
+    # every page of the docs tree (overrides/main.html puts the policy in <head>).
+    theme = yaml.safe_load(MKDOCS_CONFIG.read_text(encoding="utf-8"))["theme"]
+    urls = csp.base_urls(build_dir / "docs", settings.get("site_url"))
+    hashes = csp.script_hashes(urls, settings["extra"], theme.get("features") or [])
+    settings["extra"]["csp"] = csp.policy(hashes)
     path = build_dir / "mkdocs.yml"
     store.write_atomic(path, yaml.safe_dump(settings, allow_unicode=True, sort_keys=False))
     return path
@@ -332,7 +406,9 @@ def build(
         return 1
     updated = fig.data_updated(data_dir, data)
     try:
-        count = generate(data, fig.compute(data, updated), build_dir / "docs", cfg, forms)
+        figures = fig.compute(data, updated)
+        updates = history.read(data_dir, data)
+        count = generate(data, figures, build_dir / "docs", cfg, forms, updates)
     except PageError as exc:
         print(f"Situs tidak dibangun: {exc}", file=sys.stderr)
         return 1

@@ -171,17 +171,35 @@ BENEFICIARY_ALIASES = _aliases(
     },
 )
 
-OWNERSHIP_ALIASES = _aliases(OWNERSHIP, {"swasta": ["private", "swasta nasional"]})
+OWNERSHIP_ALIASES = _aliases(
+    OWNERSHIP,
+    {
+        "bumn": ["badan usaha milik negara"],
+        "bumd": ["badan usaha milik daerah"],
+        # PMA/PMDN: foreign/domestic private investment companies.
+        "swasta": [
+            "private",
+            "swasta nasional",
+            "perusahaan swasta",
+            "swasta asing",
+            "pma",
+            "pmdn",
+        ],
+    },
+)
 
 LEGAL_FORM_ALIASES = _aliases(
     {form: form for form in LEGAL_FORMS},
     {
-        "PT (Persero)": ["persero", "pt persero tbk"],
-        "PT (Perseroda)": ["perseroda"],
+        "PT (Persero)": ["persero", "pt persero tbk", "perusahaan perseroan"],
+        "PT (Perseroda)": ["perseroda", "perusahaan perseroan daerah"],
         "Perumda": ["perusahaan umum daerah", "pdam"],
         "Perum": ["perusahaan umum"],
-        "PT": ["perseroan terbatas", "pt tbk"],
-        "CV": ["commanditaire vennootschap", "persekutuan komanditer"],
-        "UD": ["usaha dagang"],
+        # "P.T." folds to "p t".
+        "PT": ["perseroan terbatas", "pt tbk", "p t"],
+        "CV": ["commanditaire vennootschap", "persekutuan komanditer", "c v"],
+        "UD": ["usaha dagang", "u d"],
+        "Firma": ["fa"],
+        "Koperasi": ["koperasi simpan pinjam", "ksp", "koperasi unit desa", "kud"],
     },
 )

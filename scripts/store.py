@@ -83,14 +83,19 @@ def load_file(path: Path) -> list[dict]:
         return []
     except (OSError, UnicodeDecodeError) as exc:
         raise StoreError(f"{path}: tidak dapat dibaca ({exc}).") from exc
+    return parse(text, str(path))
+
+
+def parse(text: str, where: str) -> list[dict]:
+    """The records of one data file's text (also an old version read from git)."""
     try:
         records = yaml.load(text, Loader=SafeLoader)
     except yaml.YAMLError as exc:
-        raise StoreError(f"{path}: bukan YAML yang sah: {exc}") from exc
+        raise StoreError(f"{where}: bukan YAML yang sah: {exc}") from exc
     if records is None:
         return []
     if not isinstance(records, list):
-        raise StoreError(f"{path}: harus berisi daftar entri (list).")
+        raise StoreError(f"{where}: harus berisi daftar entri (list).")
     return records
 
 

@@ -44,7 +44,11 @@ REQUIRED_MESSAGE = "Kolom wajib ini kosong."
 def read_fields(
     fields: list[Field], cells: dict[str, str], sheet: str, row: int
 ) -> tuple[dict, list[Rejection]]:
-    """Normalise the given fields of one row; every problem is collected, not just the first."""
+    """Normalise the given fields of one row; every problem is collected, not just the first.
+
+    A rejected field reads as unknown (None, or [] for a list): every key is present,
+    so the row's later checks run on a row of junk as on any other.
+    """
     values: dict = {}
     problems: list[Rejection] = []
     for field in fields:
@@ -53,6 +57,7 @@ def read_fields(
             value = field.normalise(raw) if raw else ([] if field.many else None)
         except n.InvalidValue as invalid:
             problems.append(Rejection(sheet, row, field.header, invalid.code, invalid.message))
+            values[field.key] = [] if field.many else None
             continue
         if field.required and value in (None, "", []):
             problems.append(Rejection(sheet, row, field.header, "required", REQUIRED_MESSAGE))
@@ -75,7 +80,7 @@ MEMBER_CONSENT = [
 ]
 
 MEMBER_FIELDS = [
-    Field("name", "Nama Badan Usaha", partial(n.text, max_length=200), required=True),
+    Field("name", "Nama Badan Usaha", n.business_name, required=True),
     Field("legal_form", "Bentuk Badan Usaha", n.legal_form, required=True),
     Field("ownership_stated", "Status Kepemilikan", partial(n.text, max_length=60)),
     Field("nib", "NIB", n.nib),
@@ -101,7 +106,7 @@ def program_fields(date_order: str) -> list[Field]:
     day = partial(n.date, order=date_order)
     return [
         Field("member_nib", "NIB Badan Usaha", n.nib),
-        Field("member_name", "Nama Badan Usaha", partial(n.text, max_length=200), required=True),
+        Field("member_name", "Nama Badan Usaha", n.business_name, required=True),
         Field("title", "Nama Program", partial(n.text, max_length=200), required=True),
         Field("sector", "Bidang", n.sector, required=True),
         Field("description", "Deskripsi Program", n.long_text),

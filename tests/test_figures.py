@@ -164,3 +164,45 @@ def test_data_updated_is_the_last_commit_touching_data(tmp_path, data):
     ):
         subprocess.run(["git", *command], cwd=tmp_path, env=env, check=True)
     assert figures.data_updated(tmp_path / "data", data) == datetime.date(2025, 9, 1)
+
+
+def test_annual_report_of_a_year(fig):
+    report = next(r for r in fig.reports if r.year == 2025)
+    assert [r.year for r in fig.reports] == [2025, 2024]
+    summary = {f.key: f.value for f in report.summary}
+    assert summary == {
+        "programs": 5,
+        "amount": 417_500_000,
+        "beneficiaries": 2260,
+        "members-reported": 3,
+        "members-missing": 1,
+        "needs-adopted": 2,
+        "amount-unknown": 1,
+        "beneficiaries-unknown": 1,
+    }
+    assert [m["id"] for m in report.missing] == ["koperasi-karya-sejahtera"]
+    assert [v.need["id"] for v in report.needs] == ["SRG-2025-001", "SRG-2025-003"]
+    tables = {t.key: t.breakdown for t in report.tables}
+    # A program counts, whole, in each of its contribution types and beneficiary groups.
+    assert rows(tables["kontribusi"]) == {
+        "uang": (2, 162_500_000),
+        "barang": (0, 0),
+        "jasa": (0, 0),
+        "program-langsung": (3, 255 * M),
+    }
+    people = {row.key: (row.programs, row.beneficiaries) for row in tables["penerima"].rows}
+    assert people["anak-pelajar"] == (2, 700) and people["perempuan"] == (2, 460)
+    assert people["umkm"] == (1, 0) and people["masyarakat-umum"] == (2, 1560)
+    assert {k: v[0] for k, v in rows(tables["status"]).items()} == {
+        "direncanakan": 1,
+        "berjalan": 3,
+        "selesai": 1,
+    }
+    for key in ("sektor", "kecamatan", "kepemilikan", "status"):
+        assert sum(row.amount for row in tables[key].rows) == report.totals.amount, key
+
+
+def test_annual_report_counts_only_members_registered_by_its_end(fig):
+    report = next(r for r in fig.reports if r.year == 2024)
+    assert [s.member["id"] for s in report.reported] == ["pt-bank-serang-sejahtera"]
+    assert report.missing == []  # every other member registered in 2025

@@ -22,6 +22,7 @@ from scripts.config import DEFAULT_CONFIG
 
 from . import test_sheets as google_tests
 from .conftest import tree_digest
+from .privacy import private_values
 from .sheets_server import FakeGoogle, Spreadsheet
 
 # The service account's key, the sample, and the guard that keeps every request on
@@ -137,7 +138,7 @@ class Repo:
 
 def _secrets(google: FakeGoogle, signing_key, sample_tables) -> list[str]:
     key_lines = [line for line in google_tests._pem(signing_key).splitlines() if "---" not in line]
-    return [google.token, *key_lines, *google_tests._personal_values(sample_tables)]
+    return [google.token, *key_lines, *private_values(sample_tables, consented=True)]
 
 
 @pytest.fixture(scope="module")

@@ -3,6 +3,8 @@ hostile data, and no request to another host."""
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import json
 import re
 from pathlib import Path
@@ -226,3 +228,30 @@ def test_search_override_is_materials_partial_plus_a_dialog_name():
     name = " aria-label=\"{{ lang.t('search') }}\""
     assert name in body(ours)
     assert body(ours).replace(name, "", 1) == body(original)
+
+
+SCRIPT_TAG = re.compile(r"<script\b([^>]*)>(.*?)</script>", re.DOTALL)
+
+
+def test_every_page_opens_with_a_policy_that_runs_only_the_sites_own_scripts(sample):
+    _, site = sample
+    for path in site.rglob("*.html"):
+        html = path.read_text(encoding="utf-8")
+        head = html.split("<head>", 1)[1].lstrip()
+        # First in <head>: a policy in a <meta> element governs only what follows it.
+        assert head.startswith('<meta http-equiv="Content-Security-Policy" content="'), path
+        policy = head.split('content="', 1)[1].split('"', 1)[0]
+        directives = dict(d.strip().split(" ", 1) for d in policy.split(";"))
+        assert "unsafe" not in policy and "*" not in policy
+        assert directives["default-src"] == "'self'"
+        assert directives["style-src"] == "'self'"
+        assert directives["object-src"] == "'none'"
+        assert directives["base-uri"] == directives["form-action"] == "'self'"
+        allowed = directives["script-src"].split()
+        assert allowed[0] == "'self'" and all(a.startswith("'sha256-") for a in allowed[1:])
+        for attributes, body in SCRIPT_TAG.findall(html):
+            if "src=" in attributes or 'type="application/json"' in attributes:
+                continue  # a file of this site, or data that never runs
+            assert not attributes.strip(), (path, attributes)
+            digest = base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode()
+            assert f"'sha256-{digest}'" in allowed, (path, body[:60])

@@ -27,9 +27,9 @@ from requests.adapters import HTTPAdapter
 from scripts import pull, retry, sheets, sources
 from scripts.cli import main
 from scripts.config import DEFAULT_CONFIG
-from scripts.forms import FORMS
 
 from .conftest import pull_tables, tree_digest
+from .privacy import hostile_forms, leaks, private_values
 from .sheets_server import FakeGoogle, Fault, Published, Spreadsheet, as_api_sends
 
 ACCOUNT = "penarik-data@forum-csr-serang.iam.gserviceaccount.com"
@@ -207,22 +207,11 @@ class Puller:
         return pulled
 
 
-def _personal_values(tables: dict[str, sources.Table]) -> set[str]:
-    """The sample's values in private columns (contacts, secretariat notes)."""
-    found = set()
-    for key, table in tables.items():
-        private = {h.casefold() for h in FORMS[key].private_headers}
-        columns = [i for i, h in enumerate(table.header) if h.strip().casefold() in private]
-        for row in table.rows:
-            found.update(row[i] for i in columns if i < len(row) and len(row[i]) >= 6)
-    return found
-
-
 @pytest.fixture
 def run(tmp_path, capsys, monkeypatch, google, csv_data, signing_key, sample_tables):
     monkeypatch.setenv(ENV, account_json(google, signing_key))
     key_lines = [line for line in _pem(signing_key).splitlines() if "-----" not in line]
-    secrets = [google.token, *key_lines, *_personal_values(sample_tables)]
+    secrets = [google.token, *key_lines, *private_values(sample_tables, consented=True)]
     return Puller(tmp_path, capsys, google, csv_data, secrets)
 
 
@@ -260,6 +249,18 @@ def test_a_pull_equals_the_same_data_pulled_from_csv(run, google, csv_data):
     (claims,) = google.claims
     assert claims["scope"] == "https://www.googleapis.com/auth/spreadsheets.readonly"
     assert claims["iss"] == ACCOUNT
+
+
+def test_the_hostile_corpus_pulls_as_from_csv_and_logs_nothing_personal(run, google, tmp_path):
+    corpus = hostile_forms()
+    forms_sheets = google.spreadsheets[FORMS_KEY].worksheets
+    forms_sheets[MEMBERS_SHEET] = _rows(corpus["members"])
+    forms_sheets[PROGRAMS_SHEET] = _rows(corpus["programs"])
+    google.spreadsheets[NEEDS_KEY].worksheets[NEEDS_SHEET] = _rows(corpus["needs"])
+    pulled = run()
+    assert pulled.code == 0, pulled.err
+    assert tree_digest(run.data_dir) == tree_digest(pulled_via_csv(tmp_path, google))
+    assert leaks(pulled.out + pulled.err, private_values(corpus, consented=True)) == []
 
 
 def test_one_spreadsheet_costs_three_requests_and_a_key_file_works(

@@ -47,6 +47,68 @@
       rows.length.toLocaleString("id-ID") + " program.";
   }
 
+  // "Unduh yang tampil (CSV)": the visible rows, written as scripts/exports.py writes
+  // programs.csv: the same columns, "; " between the values of a list, a BOM for Excel,
+  // and an apostrophe before text a spreadsheet would run as a formula.
+  var download = document.getElementById("explorer-download");
+  var programs = null; // programs.json by id, fetched on the first download
+
+  function csvCell(value) {
+    if (value === null || value === undefined) {
+      return "";
+    }
+    if (Array.isArray(value)) {
+      value = value.join("; ");
+    }
+    if (typeof value === "string" && /^[=+\-@\t\r]/.test(value)) {
+      value = "'" + value;
+    }
+    value = String(value);
+    return /[",\r\n]/.test(value) ? '"' + value.replace(/"/g, '""') + '"' : value;
+  }
+
+  function saveVisible() {
+    var fields = download.dataset.fields.split(" ");
+    var lines = [fields.join(",")];
+    rows.forEach(function (row) {
+      if (!row.el.hidden) {
+        var program = programs[row.el.dataset.id];
+        lines.push(fields.map(function (field) { return csvCell(program[field]); }).join(","));
+      }
+    });
+    var blob = new Blob(["\ufeff" + lines.join("\r\n") + "\r\n"], { type: "text/csv;charset=utf-8" });
+    var link = document.createElement("a");
+    link.href = URL.createObjectURL(blob);
+    link.download = "program-forum-csr-kota-serang.csv";
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
+    // Revoked later: the browser may still be reading the blob for the download.
+    window.setTimeout(function () { URL.revokeObjectURL(link.href); }, 10000);
+  }
+
+  download.addEventListener("click", function () {
+    if (programs) {
+      saveVisible();
+      return;
+    }
+    fetch(download.dataset.src)
+      .then(function (response) {
+        if (!response.ok) {
+          throw new Error(response.status);
+        }
+        return response.json();
+      })
+      .then(function (list) {
+        programs = {};
+        list.forEach(function (program) { programs[program.id] = program; });
+        saveVisible();
+      })
+      .catch(function () {
+        count.textContent = "Data unduhan tidak dapat dimuat; coba lagi atau unduh dari halaman Data Terbuka.";
+      });
+  });
+
   var params = new URLSearchParams(window.location.search);
   keys.concat("q").forEach(function (key) {
     var control = form.elements[key];

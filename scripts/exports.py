@@ -1,0 +1,448 @@
+"""Open data: the downloads of data/ as CSV, JSON and XLSX, a Frictionless data
+package, the per-sector, per-member and per-year CSVs, and the annual report workbooks.
+
+What is public is decided in one place, `public_row()`: the fields of the data
+contract (schema/*.schema.json) and nothing else, a member's contact (present
+only with consent) flattened into four columns. Every download is written from
+those rows, and so is the explorer's "download what I see": explorer.js builds
+its CSV from programs.json, with the same columns and the same rules.
+
+Spreadsheets run a cell that starts with `=`, `+`, `-`, `@`, a tab or a
+carriage return as a formula (CSV injection). Such a text cell is written to CSV
+with a leading apostrophe, which Excel and LibreOffice read as "this is text",
+and to XLSX as an explicit string with the quote-prefix style. Numbers and dates
+are never text, so they stay numbers. The rule lives here (`FORMULA_START`), in
+explorer.js, and is stated in datapackage.json and on the Data Terbuka page.
+
+Deterministic: the same data gives byte-identical files. Timestamps are the
+data-updated date of the site, never the time of the build.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime
+import io
+import json
+import re
+import zipfile
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
+from openpyxl.writer.excel import ExcelWriter
+
+from . import check, formats
+from . import figures as fig
+from .reference import OWNERSHIP, SECTORS
+from .store import DATA_FILES
+
+FOLDER = "data"  # the downloads' folder in the site: /data/
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+FORMULA_CLASS = r"[=+\-@\t\r]"  # the same characters, as a regular expression
+# What XML (XLSX, Atom) cannot hold, even escaped: removed from text written there.
+XML_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+SEPARATOR = "; "  # between the values of a list field in one cell (URLs hold no spaces)
+LICENSE = {
+    "name": "CC-BY-4.0",
+    "title": "Creative Commons Attribution 4.0 International",
+    "path": "https://creativecommons.org/licenses/by/4.0/",
+}
+TITLES = {"members": "Anggota", "programs": "Program", "needs": "Kebutuhan daerah"}
+FORMULA_NOTE = (
+    "Sel teks yang diawali =, +, -, @, tab atau carriage return diberi awalan apostrof (') "
+    "agar tidak dijalankan sebagai rumus oleh Excel atau LibreOffice; hapus apostrof itu "
+    "bila membaca berkas dengan program lain."
+)
+# The slices of programs that each have a CSV: (folder, key of a program).
+SLICES = {"sektor": "sector", "anggota": "member", "tahun": "year"}
+BOLD = Font(bold=True)
+
+
+@dataclass(frozen=True)
+class Field:
+    """One column of a download: a key of data/ (nested for a contact) as a Table Schema field."""
+
+    name: str
+    path: tuple[str, ...]
+    title: str
+    type: str  # Table Schema type: string, integer or date
+    many: bool  # a list in data/: its values joined with SEPARATOR in CSV and XLSX
+    constraints: dict
+
+    @property
+    def required(self) -> bool:
+        return self.constraints.get("required", False)
+
+
+def _pattern(prop: dict) -> str | None:
+    """The JSON Schema pattern or enum of a value as a Table Schema pattern (anchored)."""
+    values = [v for v in prop.get("enum", []) if v is not None]
+    if values:
+        return "|".join(values)
+    if "pattern" in prop:
+        return prop["pattern"].removeprefix("^").removesuffix("$")
+    return None
+
+
+def _field(name: str, path: tuple[str, ...], prop: dict, required: bool) -> Field:
+    types = prop.get("type", [])
+    types = [types] if isinstance(types, str) else types
+    values = prop.get("enum", [prop["const"]] if "const" in prop else [])
+    nullable = "null" in types or None in values
+    if prop.get("format") == "date":
+        kind = "date"
+    elif "integer" in types:
+        kind = "integer"
+    else:
+        kind = "string"
+    constraints: dict = {}
+    if required and not nullable and "array" not in types:
+        constraints["required"] = True
+    if "array" in types:
+        item = _pattern(prop["items"])
+        if item:
+            constraints["pattern"] = f"(?:{item})(?:{SEPARATOR}(?:{item}))*"
+    elif values:
+        constraints["enum"] = [v for v in values if v is not None]
+    elif kind == "integer":
+        constraints |= {k: prop[k] for k in ("minimum", "maximum") if k in prop}
+    elif kind == "string" and "pattern" in prop:
+        # A value written with the apostrophe of FORMULA_START (a phone "+62…") still matches.
+        constraints["pattern"] = f"(?:'(?={FORMULA_CLASS}))?(?:{_pattern(prop)})"
+    return Field(name, path, prop["title"], kind, "array" in types, constraints)
+
+
+def _fields(name: str) -> list[Field]:
+    """The columns of a data file, in the data contract's order."""
+    items = check.schema(name)["items"]
+    fields = []
+    for key, prop in items["properties"].items():
+        required = key in items["required"]
+        if prop.get("type") == "object":  # the contact: one column per key
+            fields += [
+                _field(f"{key}_{sub}", (key, sub), p | {"title": f"Kontak: {p['title']}"}, False)
+                for sub, p in prop["properties"].items()
+            ]
+        else:
+            fields.append(_field(key, (key,), prop, required))
+    return fields
+
+
+FIELDS: dict[str, list[Field]] = {name: _fields(name) for name in DATA_FILES}
+
+
+def public_row(kind: str, record: dict) -> dict:
+    """A record of data/<kind>.yaml as its public download row: the contract's fields only."""
+    row = {}
+    for field in FIELDS[kind]:
+        value = record
+        for key in field.path:
+            value = value.get(key) if isinstance(value, dict) else None
+        row[field.name] = value
+    return row
+
+
+def csv_cell(value) -> str:
+    """A value as CSV cell text: lists joined, null empty, formula-like text neutralised."""
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        value = SEPARATOR.join(value)
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return str(value)
+
+
+def csv_text(fields: list[Field], rows: Iterable[dict]) -> str:
+    """CSV as Excel opens it right: UTF-8 with a byte order mark, CRLF line ends."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(f.name for f in fields)
+    writer.writerows([csv_cell(row[f.name]) for f in fields] for row in rows)
+    return "\ufeff" + out.getvalue()
+
+
+def json_text(rows: list[dict]) -> str:
+    return json.dumps(rows, ensure_ascii=False, separators=(",", ":")) + "\n"
+
+
+def xlsx_cell(sheet, value, bold: bool = False) -> WriteOnlyCell:
+    """A value as an XLSX cell: text always a string (never a formula), numbers and dates typed."""
+    if isinstance(value, list):
+        value = SEPARATOR.join(value)
+    if isinstance(value, str):
+        value = XML_ILLEGAL.sub("", value)
+    cell = WriteOnlyCell(sheet, value)
+    if isinstance(value, str):
+        cell.data_type = "s"  # openpyxl would take text starting with "=" for a formula
+        if value.startswith(FORMULA_START):
+            cell.quotePrefix = True  # and Excel keeps it text when the cell is edited
+    elif isinstance(value, datetime.date):
+        cell.number_format = "yyyy-mm-dd"
+    if bold:
+        cell.font = BOLD
+    return cell
+
+
+def _xlsx_value(field: Field, value):
+    return formats.as_date(value) if field.type == "date" else value
+
+
+def _timestamp(updated: datetime.date | None) -> datetime.datetime:
+    day = updated or datetime.date(2025, 1, 1)  # no data at all: a fixed date, not now
+    return datetime.datetime(day.year, day.month, day.day)
+
+
+class Book:
+    """An XLSX workbook written sheet by sheet (openpyxl's write-only mode)."""
+
+    def __init__(self, title: str, updated: datetime.date | None):
+        self.workbook = Workbook(write_only=True)
+        self.when = _timestamp(updated)
+        props = self.workbook.properties
+        props.title = title
+        props.creator = props.lastModifiedBy = "Forum CSR Kota Serang"
+        props.created = props.modified = self.when
+
+    def sheet(self, title: str, header: list[str], rows: Iterable[list], widths=()) -> None:
+        sheet = self.workbook.create_sheet(title[:31])  # Excel's limit on sheet names
+        sheet.freeze_panes = "A2"
+        for index, width in enumerate(widths, start=1):
+            sheet.column_dimensions[get_column_letter(index)].width = width
+        sheet.append([xlsx_cell(sheet, name, bold=True) for name in header])
+        for row in rows:
+            sheet.append([xlsx_cell(sheet, value) for value in row])
+
+    def table(self, kind: str, records: Iterable[dict], title: str | None = None) -> None:
+        """The public rows of records as a sheet, columns named as in data/."""
+        fields = FIELDS[kind]
+        rows = (public_row(kind, r) for r in records)
+        self.sheet(
+            title or kind,
+            [f.name for f in fields],
+            ([_xlsx_value(f, row[f.name]) for f in fields] for row in rows),
+        )
+
+    def bytes(self) -> bytes:
+        """The workbook; openpyxl's save_workbook would stamp now() on it, so its
+        writer runs here and every zip entry gets the data date."""
+        raw = io.BytesIO()
+        with zipfile.ZipFile(raw, "w", zipfile.ZIP_DEFLATED) as archive:
+            ExcelWriter(self.workbook, archive).save()
+        out = io.BytesIO()
+        stamp = self.when.timetuple()[:6]
+        with (
+            zipfile.ZipFile(raw) as source,
+            zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target,
+        ):
+            for info in source.infolist():
+                target.writestr(
+                    zipfile.ZipInfo(info.filename, stamp),
+                    source.read(info),
+                    compress_type=zipfile.ZIP_DEFLATED,
+                )
+        return out.getvalue()
+
+
+def _created(updated: datetime.date | None) -> str:
+    return _timestamp(updated).isoformat() + "Z"
+
+
+def datapackage(forum: dict, updated: datetime.date | None) -> dict:
+    """The Frictionless Data Package (v1) descriptor of the three CSVs."""
+    resources = []
+    for name in DATA_FILES:
+        schema: dict = {
+            "fields": [
+                {
+                    "name": f.name,
+                    "title": f.title,
+                    "type": f.type,
+                    **({"description": "Beberapa nilai dipisahkan '; '."} if f.many else {}),
+                    **({"constraints": f.constraints} if f.constraints else {}),
+                }
+                for f in FIELDS[name]
+            ],
+            "missingValues": [""],
+            "primaryKey": ["id"],
+        }
+        if name == "programs":
+            schema["foreignKeys"] = [
+                {"fields": ["member"], "reference": {"resource": "members", "fields": ["id"]}},
+                {"fields": ["need"], "reference": {"resource": "needs", "fields": ["id"]}},
+            ]
+        resources.append(
+            {
+                "name": name,
+                "title": TITLES[name],
+                "path": f"{name}.csv",
+                "profile": "tabular-data-resource",
+                "format": "csv",
+                "mediatype": "text/csv",
+                "encoding": "utf-8-sig",
+                "schema": schema,
+            }
+        )
+    package = {
+        "profile": "tabular-data-package",
+        "name": "forum-csr-kota-serang",
+        "title": str(forum.get("full_name") or forum.get("name") or "Forum CSR Kota Serang"),
+        "description": (
+            "Anggota, program CSR dan kebutuhan daerah Forum CSR Kota Serang, "
+            "sebagaimana diterbitkan di situsnya. " + FORMULA_NOTE
+        ),
+        "licenses": [LICENSE],
+        # Both the data-updated date: the package is generated from that version of the data.
+        "created": _created(updated),
+        "modified": _created(updated),
+        "resources": resources,
+    }
+    if forum.get("site_url"):
+        package["homepage"] = str(forum["site_url"])
+    return package
+
+
+PROGRAMS_JSON = f"{FOLDER}/programs.json"  # read by the explorer's download button
+
+
+def slice_path(folder: str, key) -> str:
+    """Where the CSV of one sector, member or year is, from the site root."""
+    return f"{FOLDER}/{folder}/{key}.csv"
+
+
+def report_path(year: int) -> str:
+    return f"{FOLDER}/laporan-tahunan-{year}.xlsx"
+
+
+@dataclass(frozen=True)
+class Download:
+    path: str  # from the site root
+    title: str
+    size: int  # bytes
+
+    @property
+    def name(self) -> str:
+        return self.path.rsplit("/", 1)[-1]
+
+
+def _report_book(report: fig.AnnualReport, updated: datetime.date | None) -> bytes:
+    """The annual report's figures, the same objects its page shows, one sheet each."""
+    book = Book(f"Laporan Tahunan {report.year} Forum CSR Kota Serang", updated)
+    summary = [
+        [f.label.capitalize() + (" (Rp)" if f.rupiah else ""), f.value] for f in report.summary
+    ]
+    summary += [["Data diperbarui", updated], ["Lisensi", "CC BY 4.0"]]
+    book.sheet("Ringkasan", ["Uraian", str(report.year)], summary, widths=(40, 20))
+    header = ["Uraian", "Program", "Nilai kontribusi (Rp)", "Penerima manfaat", "Anggota"]
+    for table in report.tables:
+        rows = [
+            [r.label, r.programs, r.amount, r.beneficiaries, r.members]
+            for r in table.breakdown.rows
+        ]
+        if table.note:
+            rows += [[], [table.note]]
+        book.sheet(table.title, header, rows, widths=(30, 12, 22, 18, 12))
+    book.sheet(
+        "Anggota melapor",
+        ["Anggota", "ID", "Kepemilikan", "Program", "Nilai kontribusi (Rp)", "Penerima manfaat"],
+        (
+            [
+                s.member["name"],
+                s.member["id"],
+                OWNERSHIP.get(s.member["ownership"], fig.UNKNOWN),
+                s.totals.programs,
+                s.totals.amount,
+                s.totals.beneficiaries,
+            ]
+            for s in report.reported
+        ),
+        widths=(40, 30, 14, 10, 22, 18),
+    )
+    book.sheet(
+        "Anggota belum melapor",
+        ["Anggota", "ID", "Kepemilikan", "Terdaftar"],
+        (
+            [
+                m["name"],
+                m["id"],
+                OWNERSHIP.get(m["ownership"], fig.UNKNOWN),
+                formats.as_date(m["registered"]),
+            ]
+            for m in report.missing
+        ),
+        widths=(40, 30, 14, 14),
+    )
+    book.sheet(
+        "Kebutuhan diadopsi",
+        ["Kode", "Kebutuhan", "Bidang", "Program tahun ini"],
+        (
+            [
+                v.need["id"],
+                v.need["title"],
+                SECTORS.get(v.need["sector"], fig.UNKNOWN),
+                SEPARATOR.join(p["title"] for p in v.programs),
+            ]
+            for v in report.needs
+        ),
+        widths=(16, 40, 20, 60),
+    )
+    book.table("programs", report.programs, "Program")
+    return book.bytes()
+
+
+def _open_data_book(data: dict[str, list[dict]], updated: datetime.date | None) -> bytes:
+    book = Book("Data Terbuka Forum CSR Kota Serang", updated)
+    book.sheet(
+        "keterangan",
+        ["Lembar", "Kolom", "Judul", "Tipe"],
+        [[name, f.name, f.title, f.type] for name in DATA_FILES for f in FIELDS[name]]
+        + [[], ["Lisensi", LICENSE["title"], LICENSE["path"]], ["Data diperbarui", updated]],
+        widths=(14, 22, 40, 10),
+    )
+    for name in DATA_FILES:
+        book.table(name, data[name])
+    return book.bytes()
+
+
+def write(
+    out_dir: Path,
+    data: dict[str, list[dict]],
+    figures: fig.Figures,
+    forum: dict,
+) -> list[Download]:
+    """Write every download under out_dir, the site's /data/ folder; returns the main files
+    (paths from the site root) for the Data Terbuka page."""
+    updated = figures.updated
+    main: dict[str, tuple[str, bytes]] = {}  # file name → (title, content)
+    for name in DATA_FILES:
+        rows = [public_row(name, r) for r in sorted(data[name], key=lambda r: r["id"])]
+        main[f"{name}.csv"] = (f"{TITLES[name]} (CSV)", csv_text(FIELDS[name], rows).encode())
+        main[f"{name}.json"] = (f"{TITLES[name]} (JSON)", json_text(rows).encode())
+    main["data-terbuka.xlsx"] = ("Semua data (XLSX)", _open_data_book(data, updated))
+    package = json.dumps(datapackage(forum, updated), ensure_ascii=False, indent=2) + "\n"
+    main["datapackage.json"] = ("Data Package (Frictionless)", package.encode())
+    files = {f"{FOLDER}/{name}": content for name, (_, content) in main.items()}
+
+    # Every sector and member has its CSV, a header alone when it has no program yet.
+    slices: dict[str, list[dict]] = {slice_path("sektor", key): [] for key in SECTORS}
+    slices |= {slice_path("anggota", m["id"]): [] for m in data["members"]}
+    slices = defaultdict(list, slices)
+    for program in sorted(data["programs"], key=lambda p: p["id"]):
+        for folder, field in SLICES.items():
+            slices[slice_path(folder, program[field])].append(public_row("programs", program))
+    files |= {path: csv_text(FIELDS["programs"], rows).encode() for path, rows in slices.items()}
+    files |= {report_path(r.year): _report_book(r, updated) for r in figures.reports}
+
+    for path, content in files.items():
+        target = out_dir / path.removeprefix(FOLDER + "/")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(content)
+    return [
+        Download(f"{FOLDER}/{name}", title, len(content)) for name, (title, content) in main.items()
+    ]

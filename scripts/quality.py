@@ -1,0 +1,184 @@
+"""The `quality` verb: data quality checks of data/ for the secretariat, in the
+spirit of 360Giving's data quality tool.
+
+Each check is one small function that returns the records it flags, listed in
+CHECKS with a stable id and an Indonesian message. A record is named by its
+path on the site (`program/<id>`, `anggota/<id>`, `kebutuhan/<code>`), never by
+a value it holds: the output may end up in a public log.
+"""
+
+from __future__ import annotations
+
+import datetime
+import sys
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import check, figures, store
+from .formats import as_date
+from .normalise import CONTACT_MASKS, mask_contacts
+
+FUTURE = datetime.timedelta(days=2 * 365)  # "far in the future": planned programs start soon
+PAST = datetime.timedelta(days=10 * 365)  # the forum began in 2025; older dates are typos
+FREE_TEXT = {
+    "members": ("name", "industry", "address", "kelurahan"),
+    "programs": ("title", "description", "location", "partner"),
+    "needs": ("title", "proposer", "description"),
+}
+PAGES = {"members": "anggota", "programs": "program", "needs": "kebutuhan"}
+
+
+@dataclass(frozen=True)
+class Context:
+    data: dict[str, list[dict]]
+    today: datetime.date
+    figures: figures.Figures
+
+
+def _ref(kind: str, record: dict) -> str:
+    return f"{PAGES[kind]}/{record['id']}"
+
+
+def _programs(ctx: Context, flagged: Callable[[dict], bool]) -> list[str]:
+    return [_ref("programs", p) for p in ctx.data["programs"] if flagged(p)]
+
+
+def _dates(ctx: Context) -> Iterator[tuple[str, datetime.date]]:
+    """Every date of data/ with the record it belongs to."""
+    for program in ctx.data["programs"]:
+        for key in ("start_date", "end_date", "reported"):
+            if program[key]:
+                yield _ref("programs", program), as_date(program[key])
+    for member in ctx.data["members"]:
+        yield _ref("members", member), as_date(member["registered"])
+
+
+def amount_missing(ctx: Context) -> list[str]:
+    return _programs(ctx, lambda p: p["amount"] is None)
+
+
+def amount_zero(ctx: Context) -> list[str]:
+    return _programs(ctx, lambda p: p["amount"] == 0)
+
+
+def start_after_end(ctx: Context) -> list[str]:
+    return _programs(
+        ctx,
+        lambda p: (
+            bool(p["start_date"] and p["end_date"])
+            and as_date(p["start_date"]) > as_date(p["end_date"])
+        ),
+    )
+
+
+def date_far_future(ctx: Context) -> list[str]:
+    return sorted({ref for ref, day in _dates(ctx) if day > ctx.today + FUTURE})
+
+
+def date_far_past(ctx: Context) -> list[str]:
+    return sorted({ref for ref, day in _dates(ctx) if day < ctx.today - PAST})
+
+
+def _same_text(a: str | None, b: str | None) -> bool:
+    return bool(a and b) and " ".join(a.casefold().split()) == " ".join(b.casefold().split())
+
+
+def title_is_description(ctx: Context) -> list[str]:
+    return [
+        _ref(kind, r)
+        for kind in ("programs", "needs")
+        for r in ctx.data[kind]
+        if _same_text(r["title"], r["description"])
+    ]
+
+
+def _contact(text: str | None) -> bool:
+    return bool(text) and (
+        any(mask in text for mask in CONTACT_MASKS) or mask_contacts(text) != text
+    )
+
+
+def contact_in_text(ctx: Context) -> list[str]:
+    # What the pull masked (the respondent typed a contact: worth a word with them), and
+    # what a hand edit of data/ let through unmasked.
+    return [
+        _ref(kind, r)
+        for kind, keys in FREE_TEXT.items()
+        for r in ctx.data[kind]
+        if any(_contact(r.get(k)) for k in keys)
+    ]
+
+
+def no_beneficiaries(ctx: Context) -> list[str]:
+    return _programs(ctx, lambda p: not p["beneficiaries"])
+
+
+def member_not_reported(ctx: Context) -> list[str]:
+    return [_ref("members", s.member) for s in ctx.figures.compliance.missing]
+
+
+@dataclass(frozen=True)
+class Check:
+    id: str
+    message: str  # {year}: the year of the data-updated date
+    find: Callable[[Context], list[str]]
+
+
+CHECKS = (
+    Check("amount-missing", "Program tanpa nilai kontribusi", amount_missing),
+    Check("amount-zero", "Program dengan nilai kontribusi Rp0", amount_zero),
+    Check("start-after-end", "Tanggal mulai sesudah tanggal selesai", start_after_end),
+    Check("date-far-future", "Tanggal lebih dari 2 tahun setelah hari ini", date_far_future),
+    Check("date-far-past", "Tanggal lebih dari 10 tahun sebelum hari ini", date_far_past),
+    Check("title-is-description", "Deskripsi sama dengan judul", title_is_description),
+    Check(
+        "contact-in-text",
+        "Email atau nomor telepon di dalam teks bebas (disamarkan saat ditarik, atau lolos "
+        "suntingan tangan)",
+        contact_in_text,
+    ),
+    Check("no-beneficiaries", "Program tanpa jumlah penerima manfaat", no_beneficiaries),
+    Check(
+        "member-not-reported",
+        "Anggota yang belum melaporkan program pada tahun {year}",
+        member_not_reported,
+    ),
+)
+
+
+@dataclass(frozen=True)
+class Result:
+    check: Check
+    message: str
+    records: list[str]
+
+
+def results(data: dict[str, list[dict]], updated, today: datetime.date) -> list[Result]:
+    ctx = Context(data, today, figures.compute(data, updated))
+    year = ctx.figures.compliance.year
+    return [Result(c, c.message.format(year=year), c.find(ctx)) for c in CHECKS]
+
+
+def run(data_dir: Path, today: datetime.date | None = None) -> int:
+    """Print every check with its count and record ids; exit 0 whatever it finds."""
+    try:
+        problems = check.problems_in(data_dir)
+        data = store.load(data_dir)
+    except store.StoreError as exc:
+        print(f"Data tidak dapat dibaca: {exc}", file=sys.stderr)
+        return 1
+    if problems:  # the checks read valid data only
+        print(
+            f"{len(problems)} masalah skema di {data_dir}: jalankan `python -m scripts check`.",
+            file=sys.stderr,
+        )
+        return 1
+    found = results(data, figures.data_updated(data_dir, data), today or datetime.date.today())
+    flagged = sum(1 for r in found if r.records)
+    print(f"Mutu data {data_dir}: {flagged} dari {len(found)} pemeriksaan menemukan catatan.")
+    for result in found:
+        print(f"\n[{result.check.id}] {result.message}: {len(result.records)}")
+        for record in result.records:
+            print(f"  {record}")
+    return 0
