@@ -20,8 +20,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from scripts import pages, store
-from scripts.reference import (
+from scripts.model import store
+from scripts.model.reference import (
     BENEFICIARY_GROUPS,
     CONTRIBUTION_TYPES,
     KECAMATAN,
@@ -29,6 +29,7 @@ from scripts.reference import (
     PROGRAM_STATUS,
     SECTORS,
 )
+from scripts.site import pages
 
 MEMBERS = 1_000
 PROGRAMS = 10_000

@@ -19,8 +19,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from scripts import intake, pull, sources
 from scripts.config import load as load_config
+from scripts.intake import publish as intake
+from scripts.intake import pull
+from scripts.sources import files as sources
 
 MEMBER_ROWS = 20_000
 PROGRAM_ROWS = 80_000

@@ -8,7 +8,11 @@ import logging
 import os
 from pathlib import Path
 
-from . import check, nightly, pages, pull, quality
+from scripts.checks import quality
+from scripts.checks import schema as check
+from scripts.intake import pull
+from scripts.nightly import run as nightly
+from scripts.site import pages
 
 DATA_DIR = Path("data")
 

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from scripts import sources
 from scripts.cli import main
+from scripts.sources import files as sources
 
 REPO = Path(__file__).resolve().parent.parent
 

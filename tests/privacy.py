@@ -19,7 +19,8 @@ import material
 import pypdf
 import yaml
 
-from scripts import forms, sources
+from scripts.intake import questions as forms
+from scripts.sources import files as sources
 
 from .conftest import REPO
 

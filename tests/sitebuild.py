@@ -9,7 +9,9 @@ from pathlib import Path
 
 import yaml
 
-from scripts import config, pages, pull
+from scripts import config
+from scripts.intake import pull
+from scripts.site import pages
 
 from .conftest import REPO
 

@@ -35,7 +35,11 @@ import pypdf
 import pytest
 from playwright.sync_api import sync_playwright
 
-from scripts import joining, pages, pull, sources, store
+from scripts.intake import pull
+from scripts.model import store
+from scripts.site import pages
+from scripts.site import posters as joining
+from scripts.sources import files as sources
 
 from .conftest import REPO, decode_qr
 from .privacy import HOSTILE_FORMS

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from scripts import changes
-from scripts.changes import FileChanges
+from scripts.nightly import summary as changes
+from scripts.nightly.summary import FileChanges
 
 
 def _records(*pairs: tuple[str, str]) -> list[dict]:

@@ -2,8 +2,9 @@ import json
 
 import pytest
 
-from scripts import check, reference, store
+from scripts.checks import schema as check
 from scripts.cli import main
+from scripts.model import reference, store
 
 
 def test_schemas_list_the_reference_tables():

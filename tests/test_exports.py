@@ -16,7 +16,9 @@ import frictionless
 import openpyxl
 import pytest
 
-from scripts import exports, figures, store
+from scripts.model import store
+from scripts.site import exports
+from scripts.site import stats as figures
 
 from .conftest import REPO, tree_digest
 from .sitebuild import FIXTURES, Page, build_sample

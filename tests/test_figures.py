@@ -7,7 +7,8 @@ import subprocess
 
 import pytest
 
-from scripts import figures, store
+from scripts.model import store
+from scripts.site import stats as figures
 
 from .conftest import REPO
 

@@ -4,7 +4,7 @@ import datetime
 
 import pytest
 
-from scripts import formats
+from scripts.site import formats
 
 CASES = [
     (formats.rupiah, 1_500_000, "Rp1.500.000"),

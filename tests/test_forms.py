@@ -1,7 +1,7 @@
 import pytest
 
 from scripts.errors import SourceError
-from scripts.forms import MEMBERS, NEEDS, PROGRAMS, column_index
+from scripts.intake.questions import MEMBERS, NEEDS, PROGRAMS, column_index
 
 MEMBER_HEADER = [
     "Timestamp",

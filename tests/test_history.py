@@ -12,7 +12,8 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from scripts import history, pages, store
+from scripts.model import store
+from scripts.site import history, pages
 
 from .sitebuild import FIXTURES, FORMS, Page, config_with_forms
 

@@ -20,10 +20,13 @@ import unicodedata
 
 import pytest
 
-from scripts import check, intake, sources, store
-from scripts import normalise as n
+from scripts.checks import schema as check
 from scripts.cli import main
-from scripts.pages import SLUG
+from scripts.intake import publish as intake
+from scripts.intake.normalise import all as n
+from scripts.model import store
+from scripts.site.pages import SLUG
+from scripts.sources import files as sources
 
 from .privacy import HOSTILE_FORMS, hostile_forms
 

@@ -6,9 +6,9 @@ import dataclasses
 
 import pytest
 
-from scripts import intake
 from scripts.config import Config
-from scripts.sources import Table
+from scripts.intake import publish as intake
+from scripts.sources.files import Table
 
 MEMBER_HEADER = [
     "Timestamp", "Email Address", "Nama Badan Usaha", "Bentuk Badan Usaha", "Status Kepemilikan",

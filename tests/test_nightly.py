@@ -16,9 +16,13 @@ from pathlib import Path
 import pytest
 import yaml
 
-from scripts import changes, nightly, pages, sheets, store
 from scripts.cli import main
 from scripts.config import DEFAULT_CONFIG
+from scripts.model import store
+from scripts.nightly import run as nightly
+from scripts.nightly import summary as changes
+from scripts.site import pages
+from scripts.sources import sheets
 
 from . import test_sheets as google_tests
 from .conftest import tree_digest

@@ -18,8 +18,8 @@ from functools import partial
 
 import pytest
 
-from scripts import normalise as n
-from scripts import reference
+from scripts.intake.normalise import all as n
+from scripts.model import reference
 
 D = dt.date
 T = dt.datetime

@@ -15,7 +15,9 @@ import pytest
 import yaml
 from markupsafe import Markup
 
-from scripts import config, pages, store
+from scripts import config
+from scripts.model import store
+from scripts.site import pages
 
 from .conftest import REPO
 from .sitebuild import FIXTURES, FORMS, Page, build_fixture, build_sample

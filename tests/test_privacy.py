@@ -19,8 +19,13 @@ import logging
 
 import pytest
 
-from scripts import nightly, pages, pull, quality, sources, store
-from scripts.forms import VERIFICATION
+from scripts.checks import quality
+from scripts.intake import pull
+from scripts.intake.questions import VERIFICATION
+from scripts.model import store
+from scripts.nightly import run as nightly
+from scripts.site import pages
+from scripts.sources import files as sources
 
 from .conftest import pull_tables
 from .privacy import HOSTILE_FORMS, hostile_forms, leaks, private_values, readable_tree

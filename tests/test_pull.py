@@ -7,9 +7,11 @@ import random
 
 import pytest
 
-from scripts import check, sources, store
+from scripts.checks import schema as check
 from scripts.cli import main
-from scripts.forms import FORMS
+from scripts.intake.questions import FORMS
+from scripts.model import store
+from scripts.sources import files as sources
 
 from .conftest import pull_tables, tree_digest, write_csv
 from .privacy import leaks, private_values, readable_tree

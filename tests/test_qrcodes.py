@@ -11,7 +11,9 @@ import pypdf
 import pytest
 from PIL import Image
 
-from scripts import config, joining, qrcodes
+from scripts import config
+from scripts.site import posters as joining
+from scripts.site import qrcodes
 
 from .conftest import decode_qr, tree_digest
 from .sitebuild import FORMS, Page, build_sample

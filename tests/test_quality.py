@@ -8,8 +8,9 @@ import datetime
 
 import pytest
 
-from scripts import quality, store
+from scripts.checks import quality
 from scripts.cli import main
+from scripts.model import store
 
 from .sitebuild import FIXTURES
 

@@ -24,9 +24,11 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 from requests.adapters import HTTPAdapter
 
-from scripts import pull, retry, sheets, sources
 from scripts.cli import main
 from scripts.config import DEFAULT_CONFIG
+from scripts.intake import pull
+from scripts.sources import files as sources
+from scripts.sources import retry, sheets
 
 from .conftest import pull_tables, tree_digest
 from .privacy import hostile_forms, leaks, private_values

@@ -2,7 +2,7 @@ import os
 
 import pytest
 
-from scripts import store
+from scripts.model import store
 
 RECORDS = [{"id": "b", "name": "Ünïcode ✓", "nib": "0123456789012", "date": "2025-04-23"}]
 

@@ -31,10 +31,10 @@ from gspread.exceptions import APIError, NoValidUrlKeyFound
 from gspread.utils import absolute_range_name, extract_id_from_url
 from requests.adapters import BaseAdapter
 
-from . import retry
-from .errors import SourceError
-from .forms import FORMS
-from .sources import SHEET_KEYS, Table, from_records, parse_csv
+from scripts.errors import SourceError
+from scripts.intake.questions import FORMS
+from scripts.sources import retry
+from scripts.sources.files import SHEET_KEYS, Table, from_records, parse_csv
 
 SHEETS_API = "https://sheets.googleapis.com/"
 READ_ONLY = ["https://www.googleapis.com/auth/spreadsheets.readonly"]

@@ -13,11 +13,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .config import REPO_ROOT, Config
-from .errors import SourceError
+from scripts.config import REPO_ROOT, Config
+from scripts.errors import SourceError
 
 if TYPE_CHECKING:
-    from .sheets import Network
+    from scripts.sources.sheets import Network
 
 SAMPLE_DIR = REPO_ROOT / "sample"
 SHEET_KEYS = ("members", "programs", "needs")
@@ -93,7 +93,7 @@ def read(
     if source in ("sheets", "url"):
         # Imported here: the offline sources need neither gspread nor google-auth, and
         # sheets.py builds its tables with this module.
-        from . import sheets
+        from scripts.sources import sheets
 
         reader = sheets.read_sheets if source == "sheets" else sheets.read_urls
         return reader(config.sources, network)

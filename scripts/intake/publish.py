@@ -13,11 +13,10 @@ from collections import defaultdict
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
-from . import normalise as n
-from .config import Config
-from .forms import MEMBERS, NEEDS, PROGRAMS, TIMESTAMP, Form, column_index
-from .sources import Table
-from .validate import (
+from scripts.config import Config
+from scripts.intake.normalise import all as n
+from scripts.intake.questions import MEMBERS, NEEDS, PROGRAMS, TIMESTAMP, Form, column_index
+from scripts.intake.rules import (
     CONTACT_FIELDS,
     MEMBER_CONSENT,
     MEMBER_FIELDS,
@@ -29,6 +28,7 @@ from .validate import (
     read_fields,
     status_fields,
 )
+from scripts.sources.files import Table
 
 OUTCOMES = ("accepted", "rejected", "pending", "declined", "no_consent")
 

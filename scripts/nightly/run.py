@@ -16,7 +16,10 @@ import sys
 import tempfile
 from pathlib import Path
 
-from . import changes, pages, pull, store
+from scripts.intake import pull
+from scripts.model import store
+from scripts.nightly import summary as changes
+from scripts.site import pages
 
 # The identity GitHub shows as "github-actions[bot]" (its documented user id).
 BOT_NAME = "github-actions[bot]"

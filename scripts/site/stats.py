@@ -26,15 +26,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from .formats import as_date
-from .reference import (
-    BENEFICIARY_GROUPS,
-    CONTRIBUTION_TYPES,
-    KECAMATAN,
-    OWNERSHIP,
-    PROGRAM_STATUS,
-    SECTORS,
-)
+from scripts.site.formats import as_date
+from scripts.model.reference import BENEFICIARY_GROUPS, CONTRIBUTION_TYPES, KECAMATAN, OWNERSHIP, PROGRAM_STATUS, SECTORS
 
 UNKNOWN = "Tidak diketahui"
 NO_KECAMATAN = "Tanpa kecamatan"

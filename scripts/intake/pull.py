@@ -12,13 +12,15 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import intake, sources, store
-from .config import ConfigError
-from .config import load as load_config
-from .errors import SourceError
+from scripts.config import ConfigError
+from scripts.config import load as load_config
+from scripts.errors import SourceError
+from scripts.intake import publish as intake
+from scripts.model import store
+from scripts.sources import files as sources
 
 if TYPE_CHECKING:
-    from .sheets import Network
+    from scripts.sources.sheets import Network
 
 log = logging.getLogger("scripts.pull")
 

@@ -31,18 +31,18 @@ import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
-from . import check, config, csp, exports, formats, history, joining, qrcodes, store
-from . import figures as fig
-from .config import REPO_ROOT
-from .reference import (
-    BENEFICIARY_GROUPS,
-    CONTRIBUTION_TYPES,
-    KECAMATAN,
-    NEED_STATUS,
-    OWNERSHIP,
-    PROGRAM_STATUS,
-    SECTORS,
-)
+from scripts.checks import schema as check
+from scripts import config
+from scripts.site.hooks import csp
+from scripts.site import exports
+from scripts.site import formats
+from scripts.site import history
+from scripts.site import posters as joining
+from scripts.site import qrcodes
+from scripts.model import store
+from scripts.site import stats as fig
+from scripts.config import REPO_ROOT
+from scripts.model.reference import BENEFICIARY_GROUPS, CONTRIBUTION_TYPES, KECAMATAN, NEED_STATUS, OWNERSHIP, PROGRAM_STATUS, SECTORS
 
 TEMPLATES = REPO_ROOT / "templates"
 CONTENT = REPO_ROOT / "content"

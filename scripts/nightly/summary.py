@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .pull import OUTCOME_LABELS
-from .store import DATA_FILES
+from scripts.intake.pull import OUTCOME_LABELS
+from scripts.model.store import DATA_FILES
 
 FILE_LABELS = {"members": "anggota", "programs": "program", "needs": "kebutuhan"}
 

@@ -14,8 +14,8 @@ from pathlib import Path
 
 from jsonschema import Draft202012Validator, FormatChecker
 
-from . import store
-from .config import REPO_ROOT
+from scripts.config import REPO_ROOT
+from scripts.model import store
 
 SCHEMA_DIR = REPO_ROOT / "schema"
 

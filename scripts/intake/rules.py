@@ -11,8 +11,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, partial
 
-from . import normalise as n
-from .forms import TIMESTAMP, VERIFICATION
+from scripts.intake.normalise import all as n
+from scripts.intake.questions import TIMESTAMP, VERIFICATION
 
 Normaliser = Callable[[str], object]
 

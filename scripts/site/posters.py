@@ -15,8 +15,9 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
 
-from . import normalise, qrcodes
-from .config import ConfigError
+from scripts.intake.normalise import all as normalise
+from scripts.site import qrcodes
+from scripts.config import ConfigError
 
 SCAN_HINT = "Pindai kode QR dengan kamera ponsel, atau buka tautan:"
 

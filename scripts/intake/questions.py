@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .errors import SourceError
+from scripts.errors import SourceError
 
 TIMESTAMP = "Timestamp"
 COLLECTED_EMAIL = "Email Address"

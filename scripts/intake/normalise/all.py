@@ -30,7 +30,7 @@ import unicodedata
 from collections.abc import Callable, Iterable, Mapping
 from typing import TypeVar
 
-from scripts import reference
+from scripts.model import reference
 
 __all__ = [
     "CONTACT_MASKS",

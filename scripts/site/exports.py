@@ -37,10 +37,11 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 from openpyxl.writer.excel import ExcelWriter
 
-from . import check, formats
-from . import figures as fig
-from .reference import OWNERSHIP, SECTORS
-from .store import DATA_FILES
+from scripts.checks import schema as check
+from scripts.site import formats
+from scripts.site import stats as fig
+from scripts.model.reference import OWNERSHIP, SECTORS
+from scripts.model.store import DATA_FILES
 
 FOLDER = "data"  # the downloads' folder in the site: /data/
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")

@@ -15,9 +15,11 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import check, figures, store
-from .formats import as_date
-from .normalise import CONTACT_MASKS, mask_contacts
+from scripts.checks import schema as check
+from scripts.intake.normalise.all import CONTACT_MASKS, mask_contacts
+from scripts.model import store
+from scripts.site import stats as figures
+from scripts.site.formats import as_date
 
 FUTURE = datetime.timedelta(days=2 * 365)  # "far in the future": planned programs start soon
 PAST = datetime.timedelta(days=10 * 365)  # the forum began in 2025; older dates are typos

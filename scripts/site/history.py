@@ -22,10 +22,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urljoin
 
-from . import changes, check, formats, store
-from .exports import XML_ILLEGAL
-from .reference import SECTORS
-from .store import DATA_FILES
+from scripts.nightly import summary as changes
+from scripts.checks import schema as check
+from scripts.site import formats
+from scripts.model import store
+from scripts.site.exports import XML_ILLEGAL
+from scripts.model.reference import SECTORS
+from scripts.model.store import DATA_FILES
 
 UPDATES = 20  # the latest data updates read from git
 LISTED = 50  # records named per file and update; the others are counted
