@@ -4,17 +4,19 @@ makes one call into the module of its concern; exit codes: 0 ok, 1 failed, 2 bad
 from __future__ import annotations
 
 import argparse
+import datetime
+import importlib
 import logging
 import os
+import sys
 from pathlib import Path
 
-from scripts.checks import quality
-from scripts.checks import schema as check
-from scripts.intake import pull
-from scripts.nightly import run as nightly
-from scripts.site import pages
-
 DATA_DIR = Path("data")
+
+
+def _module(name: str):
+    """A verb's module, imported only when that verb runs: `check` needs no gspread."""
+    return importlib.import_module(f"scripts.{name}")
 
 
 def _pull(args: argparse.Namespace) -> int:
@@ -23,7 +25,24 @@ def _pull(args: argparse.Namespace) -> int:
     Example: python -m scripts pull --source csv --members anggota.csv --programs program.csv
     Production: python -m scripts pull --source sheets (spreadsheets named in config.yml)
     """
-    return pull.run(args.source, args.data_dir, args.report, args.config, _paths(args))
+    result = _module("intake.pull").pull(args.source, args.data_dir, args.config, _paths(args))
+    return tell_pull(result, args.data_dir, args.report)
+
+
+def tell_pull(result, data_dir: Path, report: Path | None = None) -> int:
+    """Print what a pull did, write its JSON report when asked; the exit code."""
+    if report is not None:
+        _module("intake.pull").write_report(report, result)
+    if not result.ok:
+        print(
+            f"Gagal menarik data: {result.error}\nTidak ada berkas di {data_dir} yang diubah.",
+            file=sys.stderr,
+        )
+        return 1
+    print(result.summary())
+    changed = ", ".join(result.changed) if result.changed else "tidak ada (data sama)"
+    print(f"Berkas diperbarui: {changed}.")
+    return 0
 
 
 def _paths(args: argparse.Namespace) -> dict[str, Path | None]:
@@ -32,12 +51,35 @@ def _paths(args: argparse.Namespace) -> dict[str, Path | None]:
     return {"members": args.members, "programs": args.programs, "needs": args.needs}
 
 
+def _load(args: argparse.Namespace):
+    """(data, reference) of --data-dir and --config; None after printing why not."""
+    from scripts import config
+    from scripts.errors import ConfigError, StoreError
+    from scripts.model import reference, store
+
+    try:
+        return store.load(args.data_dir), reference.of(config.load(args.config))
+    except (StoreError, ConfigError) as exc:
+        print(f"Data tidak dapat dibaca: {exc}", file=sys.stderr)
+        return None
+
+
 def _check(args: argparse.Namespace) -> int:
     """Check data/ against the data contract after a hand edit.
 
     Example: python -m scripts check --data-dir data
     """
-    return check.run(args.data_dir)
+    loaded = _load(args)
+    if loaded is None:
+        return 1
+    problems = _module("checks.schema").problems(args.data_dir, *loaded)
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    if problems:
+        print(f"{len(problems)} masalah ditemukan di {args.data_dir}.", file=sys.stderr)
+        return 1
+    print(f"Data di {args.data_dir} sah.")
+    return 0
 
 
 def _quality(args: argparse.Namespace) -> int:
@@ -46,15 +88,38 @@ def _quality(args: argparse.Namespace) -> int:
 
     Example: python -m scripts quality --data-dir data
     """
-    return quality.run(args.data_dir)
+    loaded = _load(args)
+    if loaded is None:
+        return 1
+    data, ref = loaded
+    if _module("checks.schema").problems(args.data_dir, data, ref):  # valid data only
+        print(
+            f"Data di {args.data_dir} tidak sesuai skema: jalankan `python -m scripts check`.",
+            file=sys.stderr,
+        )
+        return 1
+    updated = _module("model.git").data_updated(args.data_dir, data)
+    found = _module("checks.quality").results(data, updated, datetime.date.today())
+    flagged = sum(1 for r in found if r.records)
+    print(
+        f"Mutu data di {args.data_dir}: {flagged} dari {len(found)} pemeriksaan menemukan catatan."
+    )
+    for result in found:
+        print(f"\n[{result.check.id}] {result.message}: {len(result.records)}")
+        for record in result.records:
+            print(f"  {record}")
+    return 0
 
 
 def _build(args: argparse.Namespace) -> int:
-    """Generate the pages from data/ and build the site with MkDocs + Material.
+    """Generate the pages from data/ and build the site with MkDocs (or ProperDocs) + Material.
 
     Example: python -m scripts build --data-dir data --site-dir site
+    Other engine: python -m scripts build --engine properdocs
     """
-    return pages.build(args.data_dir, args.site_dir, args.build_dir, args.config)
+    return _module("site.build").build(
+        args.data_dir, args.site_dir, args.build_dir, args.config, args.engine
+    )
 
 
 def _nightly(args: argparse.Namespace) -> int:
@@ -64,7 +129,7 @@ def _nightly(args: argparse.Namespace) -> int:
     Example: python -m scripts nightly --source sample --site-dir site
     Production: python -m scripts nightly --source sheets --commit
     """
-    return nightly.run(
+    return _module("nightly.run").run(
         args.source,
         args.data_dir,
         args.site_dir,
@@ -114,15 +179,25 @@ def build_parser() -> argparse.ArgumentParser:
 
     c = verb("check", _check, "periksa data/ terhadap skema")
     c.add_argument("--data-dir", type=Path, default=DATA_DIR)
+    c.add_argument("--config", type=Path, help="berkas konfigurasi (bawaan: config.yml)")
 
     q = verb("quality", _quality, "periksa mutu data/ untuk sekretariat")
     q.add_argument("--data-dir", type=Path, default=DATA_DIR)
+    q.add_argument("--config", type=Path, help="berkas konfigurasi (bawaan: config.yml)")
 
     b = verb("build", _build, "bangun situs dari data/ ke site/")
     b.add_argument("--data-dir", type=Path, default=DATA_DIR)
     b.add_argument("--site-dir", type=Path, default=Path("site"))
     b.add_argument(
-        "--build-dir", type=Path, default=pages.BUILD_DIR, help="halaman Markdown buatan"
+        "--build-dir",
+        type=Path,
+        help="folder halaman Markdown buatan (bawaan: folder sementara milik build ini)",
+    )
+    b.add_argument(
+        "--engine",
+        choices=["mkdocs", "properdocs"],
+        default="mkdocs",
+        help="mesin situs: mkdocs (bawaan) atau properdocs",
     )
     b.add_argument("--config", type=Path, help="berkas konfigurasi (bawaan: config.yml)")
 

@@ -22,7 +22,7 @@ import yaml
 from scripts.intake import questions as forms
 from scripts.sources import files as sources
 
-from .conftest import REPO
+from .helpers import REPO
 
 HOSTILE_FORMS = REPO / "tests" / "fixtures" / "hostile_forms"
 THEME = Path(material.__file__).parent / "templates"

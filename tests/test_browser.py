@@ -35,15 +35,22 @@ import pypdf
 import pytest
 from playwright.sync_api import sync_playwright
 
-from scripts.intake import pull
 from scripts.model import store
-from scripts.site import pages
-from scripts.site import posters as joining
+from scripts.site import build
 from scripts.sources import files as sources
 
-from .conftest import REPO, decode_qr
+from .helpers import (
+    FIXTURES,
+    FORMS,
+    REPO,
+    build_fixture,
+    build_sample,
+    config_with_forms,
+    decode_qr,
+    pull_code,
+    site_forms,
+)
 from .privacy import HOSTILE_FORMS
-from .sitebuild import FIXTURES, FORMS, build_fixture, build_sample, config_with_forms
 
 CHROMIUM = "/usr/bin/chromium"
 # Without the background-networking flags Chromium keeps calling home.
@@ -316,7 +323,7 @@ def test_explorer_download_neutralises_formulas_as_programs_csv_does(browser, tm
     store.save(tmp_path / "data", data)
     site_dir = tmp_path / "site"
     config = config_with_forms(tmp_path, FORMS)
-    assert pages.build(tmp_path / "data", site_dir, tmp_path / "build", config) == 0
+    assert build.build(tmp_path / "data", site_dir, tmp_path / "build", config) == 0
     with serve(site_dir) as base:
         visit = Visit(browser, f"{base}program/", accept_downloads=True)
         try:
@@ -370,7 +377,7 @@ def test_hostile_data_runs_nothing_even_in_search_results(browser, tmp_path):
             visit.close()
 
 
-OPEN_FORMS = joining.forms(FORMS)
+OPEN_FORMS = site_forms(FORMS)
 
 
 @pytest.mark.parametrize("key", ["members", "programs"])
@@ -434,10 +441,10 @@ def hostile_forms_site(tmp_path_factory):
     """The hostile Forms corpus pulled, built and served: (base URL, data, site dir)."""
     root = tmp_path_factory.mktemp("hostile-forms")
     paths = {key: HOSTILE_FORMS / f"{key}.csv" for key in sources.SHEET_KEYS}
-    assert pull.run("csv", root / "data", paths=paths) == 0
+    assert pull_code("csv", root / "data", paths=paths) == 0
     site_dir = root / "site"
     config = config_with_forms(root, FORMS)
-    assert pages.build(root / "data", site_dir, root / "build", config) == 0
+    assert build.build(root / "data", site_dir, root / "build", config) == 0
     with serve(site_dir) as base:
         yield base, store.load(root / "data"), site_dir
 

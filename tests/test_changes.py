@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from scripts.model import diff
 from scripts.nightly import summary as changes
 from scripts.nightly.summary import FileChanges
 
@@ -25,7 +26,7 @@ def _records(*pairs: tuple[str, str]) -> list[dict]:
     ],
 )
 def test_compare_by_id(before, after, expected):
-    found = changes.compare({"programs": before}, {"programs": after})
+    found = diff.compare({"programs": before}, {"programs": after})
     assert found["programs"] == expected
     assert found["members"] == found["needs"] == FileChanges()
 
@@ -72,7 +73,7 @@ def _rejection(row: int, column: str = "NIB", message: str = "NIB harus 13 angka
 
 
 def test_summary_lists_changes_counts_and_rejections():
-    found = changes.compare({}, {"members": _records(("a", "A"))})
+    found = diff.compare({}, {"members": _records(("a", "A"))})
     rejections = [_rejection(4), _rejection(7, "Situs | Web", "Alamat web\ntidak sah.")]
     text = changes.summary_markdown(_report(rejections), found, "Commit dibuat.")
     assert "| `data/members.yaml` | 1 | 0 | 0 |" in text
@@ -90,14 +91,14 @@ def test_summary_lists_changes_counts_and_rejections():
 
 
 def test_summary_without_rejections_says_so():
-    text = changes.summary_markdown(_report([]), changes.compare({}, {}), "Data tidak berubah.")
+    text = changes.summary_markdown(_report([]), diff.compare({}, {}), "Data tidak berubah.")
     assert text.endswith("### Baris yang ditolak sistem\n\nTidak ada.\n")
 
 
 def test_summary_table_is_bounded(monkeypatch):
     monkeypatch.setattr(changes, "MAX_REJECTION_ROWS", 3)
     rejections = [_rejection(row) for row in range(2, 12)]
-    text = changes.summary_markdown(_report(rejections), changes.compare({}, {}), "")
+    text = changes.summary_markdown(_report(rejections), diff.compare({}, {}), "")
     assert text.count("| NIB harus 13 angka. |") == 3
     assert "… dan 7 penolakan lain (lihat log)." in text
 

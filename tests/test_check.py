@@ -2,17 +2,22 @@ import json
 
 import pytest
 
+from scripts import config
 from scripts.checks import schema as check
 from scripts.cli import main
 from scripts.model import reference, store
 
+REF = reference.of(config.load())
+
 
 def test_schemas_list_the_reference_tables():
-    members, programs, needs = (check.schema(n)["items"]["properties"] for n in store.DATA_FILES)
-    assert members["kecamatan"]["enum"] == [*reference.KECAMATAN, None]
+    members, programs, needs = (
+        check.schema(n, REF)["items"]["properties"] for n in store.DATA_FILES
+    )
+    assert members["kecamatan"]["enum"] == [*REF.kecamatan, None]
     assert members["ownership"]["enum"] == [*reference.OWNERSHIP, None]
-    assert members["sectors"]["items"]["enum"] == list(reference.SECTORS)
-    assert programs["sector"]["enum"] == list(reference.SECTORS)
+    assert members["sectors"]["items"]["enum"] == list(REF.sectors)
+    assert programs["sector"]["enum"] == list(REF.sectors)
     assert programs["status"]["enum"] == [*reference.PROGRAM_STATUS, None]
     assert programs["contribution_types"]["items"]["enum"] == list(reference.CONTRIBUTION_TYPES)
     assert programs["beneficiary_groups"]["items"]["enum"] == list(reference.BENEFICIARY_GROUPS)

@@ -6,7 +6,7 @@ import pytest
 
 from scripts.cli import build_parser, main
 
-from .conftest import REPO
+from .helpers import REPO
 
 
 def _verbs():

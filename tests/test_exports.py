@@ -16,15 +16,17 @@ import frictionless
 import openpyxl
 import pytest
 
+from scripts import config
 from scripts.model import store
 from scripts.site import exports
 from scripts.site import stats as figures
 
-from .conftest import REPO, tree_digest
-from .sitebuild import FIXTURES, Page, build_sample
+from .helpers import FIXTURES, REPO, Page, build_sample, tree_digest
 
 HOSTILE = '=HYPERLINK("http://x","y")'
 DATA_FILES = ("members", "programs", "needs")
+
+CONFIG = config.load()
 
 
 @pytest.fixture(scope="module")
@@ -141,7 +143,7 @@ def _hostile_data() -> dict[str, list[dict]]:
 
 def test_a_hostile_cell_round_trips_as_text_in_csv_and_xlsx(tmp_path):
     data = _hostile_data()
-    exports.write(tmp_path, data, figures.compute(data, None), {})
+    exports.write(tmp_path, data, figures.compute(data, None, CONFIG))
     assert frictionless.validate(str(tmp_path / "datapackage.json")).valid
     (row,) = [r for r in read_csv(tmp_path / "programs.csv") if r["title"].endswith(HOSTILE)]
     assert row["title"] == "'" + HOSTILE
@@ -169,7 +171,9 @@ def test_a_hostile_cell_round_trips_as_text_in_csv_and_xlsx(tmp_path):
 def test_same_data_gives_the_same_bytes(tmp_path):
     data = store.load(FIXTURES / "site")
     for run in ("a", "b"):
-        exports.write(tmp_path / run, data, figures.compute(data, datetime.date(2025, 7, 2)), {})
+        exports.write(
+            tmp_path / run, data, figures.compute(data, datetime.date(2025, 7, 2), CONFIG)
+        )
     assert tree_digest(tmp_path / "a") == tree_digest(tmp_path / "b")
     properties = openpyxl.load_workbook(tmp_path / "a" / "data-terbuka.xlsx").properties
     assert properties.created == properties.modified == datetime.datetime(2025, 7, 2)

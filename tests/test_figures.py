@@ -7,13 +7,16 @@ import subprocess
 
 import pytest
 
-from scripts.model import store
+from scripts import config
+from scripts.model import git, store
 from scripts.site import stats as figures
 
-from .conftest import REPO
+from .helpers import REPO
 
 FIXTURE = REPO / "tests" / "fixtures" / "site"
 M = 1_000_000
+
+CONFIG = config.load()
 
 
 @pytest.fixture(scope="module")
@@ -23,7 +26,7 @@ def data():
 
 @pytest.fixture(scope="module")
 def fig(data):
-    return figures.compute(data, datetime.date(2025, 7, 2))
+    return figures.compute(data, datetime.date(2025, 7, 2), CONFIG)
 
 
 def rows(breakdown):
@@ -138,14 +141,14 @@ def test_needs(fig):
 
 
 def test_empty_data():
-    empty = figures.compute({"members": [], "programs": [], "needs": []}, None)
+    empty = figures.compute({"members": [], "programs": [], "needs": []}, None, CONFIG)
     assert empty.totals == figures.Totals() and empty.compliance.share is None
     assert all(row.bar == 0 for row in empty.by_sector.rows)
 
 
 def test_data_updated_without_git_is_the_latest_record_date(tmp_path, data):
     shutil.copytree(FIXTURE, tmp_path / "data")
-    assert figures.data_updated(tmp_path / "data", data) == datetime.date(2025, 7, 2)
+    assert git.data_updated(tmp_path / "data", data) == datetime.date(2025, 7, 2)
 
 
 def test_data_updated_is_the_last_commit_touching_data(tmp_path, data):
@@ -164,7 +167,7 @@ def test_data_updated_is_the_last_commit_touching_data(tmp_path, data):
         ["-c", "commit.gpgsign=false", "commit", "-q", "-m", "data"],
     ):
         subprocess.run(["git", *command], cwd=tmp_path, env=env, check=True)
-    assert figures.data_updated(tmp_path / "data", data) == datetime.date(2025, 9, 1)
+    assert git.data_updated(tmp_path / "data", data) == datetime.date(2025, 9, 1)
 
 
 def test_annual_report_of_a_year(fig):

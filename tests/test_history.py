@@ -4,6 +4,7 @@ removals, the "Pembaruan Data" page and the Atom feed of new programs."""
 from __future__ import annotations
 
 import copy
+import dataclasses
 import datetime
 import os
 import shutil
@@ -12,10 +13,11 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from scripts.model import store
-from scripts.site import history, pages
+from scripts import config
+from scripts.model import reference, store
+from scripts.site import build, history, pages, render, stats
 
-from .sitebuild import FIXTURES, FORMS, Page, config_with_forms
+from .helpers import FIXTURES, FORMS, Page, config_with_forms
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 
@@ -86,7 +88,7 @@ def test_pages_and_feed(repo, tmp_path):
     data_dir, withdrawn = repo
     site = tmp_path / "site"
     config = config_with_forms(tmp_path, FORMS)
-    assert pages.build(data_dir, site, tmp_path / "build", config) == 0
+    assert build.build(data_dir, site, tmp_path / "build", config) == 0
     page = Page(site / "pembaruan" / "index.html")
     assert page.find("a", href="../program/cv-maju-bersama-program-baru/")
     assert "1 Agustus 2025" in page.text and "Alamat kantor" in page.text
@@ -109,15 +111,25 @@ def test_pages_and_feed(repo, tmp_path):
     assert '<link rel="alternate" type="application/atom+xml"' in home
 
 
+def figures_with_site(url: str):
+    """The figures of no data, for a forum whose site is at `url`."""
+    settings = config.load()
+    forum = dataclasses.replace(settings.forum, site_url=url)
+    empty = {"members": [], "programs": [], "needs": []}
+    return stats.compute(empty, None, dataclasses.replace(settings, forum=forum))
+
+
 def test_without_git_the_page_says_so(tmp_path):
     data_dir = tmp_path / "data"
     shutil.copytree(FIXTURES / "site", data_dir)
     past = history.read(data_dir, store.load(data_dir))
     assert not past.available and past.updates == []
-    feed = history.feed(past, {}, {"site_url": "https://x.example/"}, None)
+    feed = history.feed(past, {}, figures_with_site("https://x.example/"))
     assert ET.fromstring(feed).findall(f"{ATOM}entry") == []
     page = pages.Page("pembaruan.md", "updates.md.j2", "Pembaruan Data", {"history": past})
-    assert "Riwayat pembaruan belum tersedia" in pages.render(pages.environment(), page)
+    assert "Riwayat pembaruan belum tersedia" in pages.render(
+        render.environment(config.load(), reference.of(config.load())), page
+    )
 
 
 def test_records_are_read_by_id_from_their_text():

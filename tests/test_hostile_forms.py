@@ -20,11 +20,12 @@ import unicodedata
 
 import pytest
 
+from scripts import config
 from scripts.checks import schema as check
 from scripts.cli import main
+from scripts.intake import normalise as n
 from scripts.intake import publish as intake
-from scripts.intake.normalise import all as n
-from scripts.model import store
+from scripts.model import reference, store
 from scripts.site.pages import SLUG
 from scripts.sources import files as sources
 
@@ -92,6 +93,8 @@ COUNTS = {
 }
 MASKED_PHONE, MASKED_EMAIL = "[nomor disembunyikan]", "[email disembunyikan]"
 
+REF = reference.of(config.load())
+
 
 @pytest.fixture(scope="module")
 def pulled(tmp_path_factory):
@@ -103,7 +106,7 @@ def pulled(tmp_path_factory):
     started = time.monotonic()
     assert main([*args, "--report", str(root / "report.json")]) == 0
     seconds = time.monotonic() - started
-    assert check.problems_in(root / "data") == []
+    assert check.problems(root / "data", store.load(root / "data"), REF) == []
     report = json.loads((root / "report.json").read_text(encoding="utf-8"))
     return store.load(root / "data"), report, seconds
 

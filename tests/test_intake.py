@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import dataclasses
-
 import pytest
 
-from scripts.config import Config
 from scripts.intake import publish as intake
 from scripts.sources.files import Table
+
+from .helpers import make_config
 
 MEMBER_HEADER = [
     "Timestamp", "Email Address", "Nama Badan Usaha", "Bentuk Badan Usaha", "Status Kepemilikan",
@@ -43,7 +42,7 @@ def build(members, programs, needs=None, **config):
     }
     if needs is not None:
         tables["needs"] = Table("Kebutuhan", ["Kode", "Judul Kebutuhan", "Status"], needs)
-    return intake.build(tables, dataclasses.replace(Config(), **config))
+    return intake.build(tables, make_config(**config))
 
 
 T1, T2, T3 = "23/04/2025 09:00:00", "24/04/2025 10:00:00", "25/04/2025 11:00:00"

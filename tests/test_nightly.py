@@ -21,11 +21,11 @@ from scripts.config import DEFAULT_CONFIG
 from scripts.model import store
 from scripts.nightly import run as nightly
 from scripts.nightly import summary as changes
-from scripts.site import pages
+from scripts.site import build
 from scripts.sources import sheets
 
 from . import test_sheets as google_tests
-from .conftest import tree_digest
+from .helpers import tree_digest
 from .privacy import private_values
 from .sheets_server import FakeGoogle, Spreadsheet
 
@@ -262,7 +262,7 @@ def test_a_failed_build_keeps_the_last_site(repo, google, monkeypatch):
         (site_dir / "index.html").write_text("setengah jadi", encoding="utf-8")
         return 1
 
-    monkeypatch.setattr(pages, "build", broken)
+    monkeypatch.setattr(build, "build", broken)
     night = repo.nightly(google)
     assert night.code == 1
     assert night.summary.endswith(changes.BUILD_FAILED_MARKDOWN)

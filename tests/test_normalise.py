@@ -18,8 +18,12 @@ from functools import partial
 
 import pytest
 
-from scripts.intake.normalise import all as n
+from scripts import config
+from scripts.intake import normalise as n
 from scripts.model import reference
+
+# Kota Serang's sectors and kecamatan, as config.yml names them.
+REGION = n.for_region(reference.of(config.load()))
 
 D = dt.date
 T = dt.datetime
@@ -529,7 +533,7 @@ table(
 # --- reference lookups --------------------------------------------------------
 
 table(
-    n.sector,
+    REGION.sector,
     [
         ("Kesehatan", "kesehatan"),
         ("kesehatan ", "kesehatan"),
@@ -547,7 +551,7 @@ table(
     [("Olahraga", "sector_unknown"), ("Kesehatn", "sector_unknown")],  # no fuzzy matching
 )
 table(
-    n.sectors,
+    REGION.sectors,
     [
         ("Kesehatan, Pendidikan, Kebudayaan", ["kesehatan", "pendidikan", "lainnya"]),
         ("Lingkungan, Kesehatan, Kesehatan", ["kesehatan", "lingkungan"]),
@@ -557,7 +561,7 @@ table(
     ],
 )
 table(
-    n.kecamatan,
+    REGION.kecamatan,
     [
         ("kec. cipocok", "cipocok-jaya"),
         ("CIPOCOK JAYA", "cipocok-jaya"),
@@ -575,7 +579,7 @@ table(
     ],
 )
 table(
-    n.kecamatan_list,
+    REGION.kecamatan_list,
     [
         ("Kasemen, Serang, Kasemen", ["serang", "kasemen"]),
         (
@@ -729,10 +733,10 @@ NORMALISERS = [
     n.integer,
     n.date,
     n.timestamp,
-    n.sector,
-    n.sectors,
-    n.kecamatan,
-    n.kecamatan_list,
+    REGION.sector,
+    REGION.sectors,
+    REGION.kecamatan,
+    REGION.kecamatan_list,
     n.nib,
     n.phone,
     n.email,
@@ -782,7 +786,7 @@ def test_hostile_examples():
     assert n.slug("{{ config }}") == "config"
     with pytest.raises(n.InvalidValue):
         n.need_code("{{ config }}")
-    assert n.sectors("<script>alert(1)</script>") == ["lainnya"]
+    assert REGION.sectors("<script>alert(1)</script>") == ["lainnya"]
     assert n.consent('=HYPERLINK("http://x","Ya")') is False
 
 
@@ -842,8 +846,8 @@ def test_name_key_tells_legal_forms_apart():
 
 def test_cached_lists_are_fresh_copies():
     for function, raw in [
-        (n.sectors, "Kesehatan, Pendidikan"),
-        (n.kecamatan_list, "Serang"),
+        (REGION.sectors, "Kesehatan, Pendidikan"),
+        (REGION.kecamatan_list, "Serang"),
         (n.contribution_types, "Uang"),
         (n.beneficiary_groups, "Lansia"),
     ]:

@@ -17,10 +17,9 @@ from markupsafe import Markup
 
 from scripts import config
 from scripts.model import store
-from scripts.site import pages
+from scripts.site import build, pages, render
 
-from .conftest import REPO
-from .sitebuild import FIXTURES, FORMS, Page, build_fixture, build_sample
+from .helpers import FIXTURES, FORMS, REPO, Page, build_fixture, build_sample
 
 MONTHS = "Januari|Februari|Maret|April|Mei|Juni|Juli|Agustus|September|Oktober|November|Desember"
 DATE = re.compile(rf"\b\d{{1,2}} ({MONTHS}) \d{{4}}\b")
@@ -125,7 +124,7 @@ def _data_links(data: dict) -> set[str]:
 def test_no_page_references_another_host(dataset, request, sample):
     site = sample[1] if dataset == "sample" else request.getfixturevalue("hostile")
     data = sample[0] if dataset == "sample" else store.load(FIXTURES / "hostile")
-    own = urlsplit(config.load().forum["site_url"]).hostname
+    own = urlsplit(config.load().forum.site_url).hostname
     allowed = _data_links(data)
     forms = {form["url"] for form in FORMS.values()}
     for path in site.rglob("*.html"):
@@ -195,7 +194,7 @@ def test_hostile_links_keep_their_text_and_only_http_is_linked(hostile):
     ],
 )
 def test_only_http_urls_are_links(url, linked):
-    assert pages.http_url(url) == (url if linked else None)
+    assert render.http_url(url) == (url if linked else None)
 
 
 def test_text_is_escaped_onto_one_line():
@@ -209,7 +208,7 @@ def test_invalid_data_builds_nothing(tmp_path, capsys):
     records = store.load(FIXTURES / "site")
     records["members"][0]["id"] = "../../evil"
     store.save(data, records)
-    assert pages.build(data, tmp_path / "site", tmp_path / "build") == 1
+    assert build.build(data, tmp_path / "site", tmp_path / "build") == 1
     assert not (tmp_path / "site").exists()
     assert "python -m scripts check" in capsys.readouterr().err
 

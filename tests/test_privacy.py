@@ -19,17 +19,14 @@ import logging
 
 import pytest
 
-from scripts.checks import quality
-from scripts.intake import pull
 from scripts.intake.questions import VERIFICATION
 from scripts.model import store
 from scripts.nightly import run as nightly
-from scripts.site import pages
+from scripts.site import build
 from scripts.sources import files as sources
 
-from .conftest import pull_tables
+from .helpers import FORMS, config_with_forms, main, pull_code, pull_tables
 from .privacy import HOSTILE_FORMS, hostile_forms, leaks, private_values, readable_tree
-from .sitebuild import FORMS, config_with_forms
 
 CORPORA = {
     "sample": (sources.read_sample, {}),
@@ -53,9 +50,9 @@ def test_no_personal_value_is_published_printed_or_logged(corpus, tmp_path, capf
     )
     assert code == 0
     # The report the `pull --report` option writes: pulled again, nothing changes.
-    assert pull.run(source, data_dir, report, config, options.get("paths")) == 0
+    assert pull_code(source, data_dir, report, config, options.get("paths")) == 0
     capfd.readouterr()
-    assert quality.run(data_dir) == 0
+    assert main(["quality", "--data-dir", str(data_dir)]) == 0
     checks = capfd.readouterr().out
     out, err = capfd.readouterr()  # the MkDocs subprocess's output too
     outputs = {
@@ -97,7 +94,7 @@ def _publish(root, tables) -> tuple[dict, dict[str, str]]:
     """Pull the tables and build the site: (data, every site file's readable text)."""
     assert pull_tables(root, tables) == 0
     site = root / "site"
-    assert pages.build(root / "data", site, root / "build", config_with_forms(root, FORMS)) == 0
+    assert build.build(root / "data", site, root / "build", config_with_forms(root, FORMS)) == 0
     return store.load(root / "data"), readable_tree(site)
 
 

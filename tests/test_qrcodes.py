@@ -5,6 +5,7 @@ says it is not open yet, with no QR code."""
 
 from __future__ import annotations
 
+import dataclasses
 import xml.etree.ElementTree as ET
 
 import pypdf
@@ -15,8 +16,7 @@ from scripts import config
 from scripts.site import posters as joining
 from scripts.site import qrcodes
 
-from .conftest import decode_qr, tree_digest
-from .sitebuild import FORMS, Page, build_sample
+from .helpers import FORMS, Page, build_sample, decode_qr, site_forms, tree_digest
 
 SVG = "{http://www.w3.org/2000/svg}"
 URLS = [
@@ -24,12 +24,14 @@ URLS = [
     "https://docs.google.com/forms/d/e/1FAIpQLSdContohLaporanProgramCsrKotaSerang0123456789ab/viewform?usp=sf_link",
     "http://contoh.example/formulir?nama=Forum%20CSR&tahun=2025#bagian-2",
 ]
-FORUM = {"name": "Forum CSR Kota Serang", "full_name": "FTJSLBU Kota Serang"}
+FORUM = dataclasses.replace(
+    config.load().forum, name="Forum CSR Kota Serang", full_name="FTJSLBU Kota Serang"
+)
 
 
 def open_forms(url: str, short_url: str = "") -> dict[str, joining.Form]:
     entry = {"url": url, "short_url": short_url}
-    return joining.forms({"members": entry, "programs": entry})
+    return site_forms({"members": entry, "programs": entry})
 
 
 @pytest.mark.parametrize("url", URLS)
@@ -68,16 +70,16 @@ def test_svg_is_well_formed_square_and_labelled(url):
 
 
 def test_form_addresses_are_checked():
-    forms = joining.forms({"members": {"url": "forms.gle/Abc"}})
+    forms = site_forms({"members": {"url": "forms.gle/Abc"}})
     assert forms["members"].url == "https://forms.gle/Abc"
     assert forms["programs"].url is None
-    assert joining.forms({})["members"].url is None
-    assert joining.forms({"members": {"url": ""}})["members"].url is None
+    assert site_forms({})["members"].url is None
+    assert site_forms({"members": {"url": ""}})["members"].url is None
     for bad in ("javascript:alert(1)", "ftp://contoh.example/f", "https://contoh.example/a b"):
         with pytest.raises(config.ConfigError, match=r"forms\.members\.url"):
-            joining.forms({"members": {"url": bad}})
+            site_forms({"members": {"url": bad}})
     with pytest.raises(config.ConfigError, match="member"):
-        joining.forms({"member": {"url": URLS[0]}})
+        site_forms({"member": {"url": URLS[0]}})
 
 
 def test_link_text_is_the_short_address_without_https():
@@ -85,7 +87,7 @@ def test_link_text_is_the_short_address_without_https():
     assert forms["programs"].url == URLS[1]
     assert forms["programs"].link_text == "s.id/LaporCSRSerang"
     assert open_forms(URLS[0])["members"].link_text == "forms.gle/ContohDaftarAnggota"
-    closed = joining.forms({"members": {"short_url": "https://s.id/x"}})["members"]
+    closed = site_forms({"members": {"short_url": "https://s.id/x"}})["members"]
     assert closed.url is None and closed.short_url is None
 
 
@@ -119,7 +121,7 @@ def downloads(page: Page) -> set[str]:
 
 @pytest.mark.parametrize("key", ["members", "programs"])
 def test_form_page_shows_the_code_the_link_and_the_downloads(open_site, key):
-    form = joining.forms(FORMS)[key]
+    form = site_forms(FORMS)[key]
     url = form.url
     folder = open_site / form.page
     html = (folder / "index.html").read_text(encoding="utf-8")
@@ -164,7 +166,7 @@ def test_form_without_address_says_not_open_yet_and_shows_no_code(tmp_path):
 
 
 def test_the_forums_own_form_addresses_are_valid():
-    joining.forms(config.load().forms)  # raises ConfigError otherwise
+    joining.forms(config.load())  # raises ConfigError otherwise
 
 
 def test_pdf_title_names_the_form_and_the_forum(tmp_path):

@@ -12,7 +12,7 @@ from scripts.checks import quality
 from scripts.cli import main
 from scripts.model import store
 
-from .sitebuild import FIXTURES
+from .helpers import FIXTURES
 
 TODAY = datetime.date(2025, 7, 2)
 PROGRAM = "program/cv-maju-bersama-bank-sampah-warga"

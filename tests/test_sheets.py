@@ -24,13 +24,13 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 from requests.adapters import HTTPAdapter
 
+from scripts import config
 from scripts.cli import main
 from scripts.config import DEFAULT_CONFIG
-from scripts.intake import pull
 from scripts.sources import files as sources
 from scripts.sources import retry, sheets
 
-from .conftest import pull_tables, tree_digest
+from .helpers import pull_code, pull_tables, tree_digest
 from .privacy import hostile_forms, leaks, private_values
 from .sheets_server import FakeGoogle, Fault, Published, Spreadsheet, as_api_sends
 
@@ -189,7 +189,7 @@ class Puller:
         network = sheets.Network(policy, LocalGoogle(self.google.url))
         self.capsys.readouterr()
         started = time.monotonic()
-        code = pull.run(source, self.data_dir, config_path=config_path, network=network)
+        code = pull_code(source, self.data_dir, config_path=config_path, network=network)
         seconds = time.monotonic() - started
         out, err = self.capsys.readouterr()
         for secret in self.secrets:
@@ -293,7 +293,7 @@ def test_ragged_rows_are_padded(run, google, sample_tables, tmp_path):
     assert len({len(row) for row in sent}) > 1  # what the API sends is ragged
 
     network = sheets.Network(FAST, LocalGoogle(google.url))
-    tables = sheets.read_sheets({"sheets": sheets_settings()}, network)
+    tables = sheets.read_sheets(config.sheets_source(sheets_settings()), network)
     assert tables["members"].header == members[0]
     assert tables["members"].rows == members[1:]  # every row full width again
     for key in ("programs", "needs"):
@@ -322,7 +322,7 @@ def test_leading_zeros_survive(run, google, csv_data, tmp_path):
     members[1][phone] = "081234567890"
 
     network = sheets.Network(FAST, LocalGoogle(google.url))
-    tables = sheets.read_sheets({"sheets": sheets_settings()}, network)
+    tables = sheets.read_sheets(config.sheets_source(sheets_settings()), network)
     assert tables["members"].rows[0][phone] == "081234567890"
     assert zero_nib in {cell for row in tables["members"].rows for cell in row}
     # Asked unformatted, the fake (like Google) would have sent 81234567890.

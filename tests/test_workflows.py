@@ -10,7 +10,7 @@ import subprocess
 import pytest
 import yaml
 
-from .conftest import REPO
+from .helpers import REPO
 
 WORKFLOWS = REPO / ".github" / "workflows"
 # `uses: owner/repo@<40 hex> # vX.Y.Z`: a tag can be moved, a commit cannot.

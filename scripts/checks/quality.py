@@ -1,4 +1,4 @@
-"""The `quality` verb: data quality checks of data/ for the secretariat, in the
+"""Data quality checks of data/ for the secretariat, in the
 spirit of 360Giving's data quality tool.
 
 Each check is one small function that returns the records it flags, listed in
@@ -10,16 +10,12 @@ a value it holds: the output may end up in a public log.
 from __future__ import annotations
 
 import datetime
-import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from pathlib import Path
 
-from scripts.checks import schema as check
-from scripts.intake.normalise.all import CONTACT_MASKS, mask_contacts
-from scripts.model import store
-from scripts.site import stats as figures
-from scripts.site.formats import as_date
+from scripts.model.compliance import Compliance, compliance
+from scripts.model.contacts import CONTACT_MASKS, mask_contacts
+from scripts.model.dates import as_date
 
 FUTURE = datetime.timedelta(days=2 * 365)  # "far in the future": planned programs start soon
 PAST = datetime.timedelta(days=10 * 365)  # the forum began in 2025; older dates are typos
@@ -35,7 +31,7 @@ PAGES = {"members": "anggota", "programs": "program", "needs": "kebutuhan"}
 class Context:
     data: dict[str, list[dict]]
     today: datetime.date
-    figures: figures.Figures
+    compliance: Compliance
 
 
 def _ref(kind: str, record: dict) -> str:
@@ -117,7 +113,7 @@ def no_beneficiaries(ctx: Context) -> list[str]:
 
 
 def member_not_reported(ctx: Context) -> list[str]:
-    return [_ref("members", s.member) for s in ctx.figures.compliance.missing]
+    return [_ref("members", s.member) for s in ctx.compliance.missing]
 
 
 @dataclass(frozen=True)
@@ -157,30 +153,7 @@ class Result:
 
 
 def results(data: dict[str, list[dict]], updated, today: datetime.date) -> list[Result]:
-    ctx = Context(data, today, figures.compute(data, updated))
-    year = ctx.figures.compliance.year
+    """Every check of CHECKS, in order, with the records it flags."""
+    ctx = Context(data, today, compliance(data, updated.year if updated else None))
+    year = ctx.compliance.year
     return [Result(c, c.message.format(year=year), c.find(ctx)) for c in CHECKS]
-
-
-def run(data_dir: Path, today: datetime.date | None = None) -> int:
-    """Print every check with its count and record ids; exit 0 whatever it finds."""
-    try:
-        problems = check.problems_in(data_dir)
-        data = store.load(data_dir)
-    except store.StoreError as exc:
-        print(f"Data tidak dapat dibaca: {exc}", file=sys.stderr)
-        return 1
-    if problems:  # the checks read valid data only
-        print(
-            f"{len(problems)} masalah skema di {data_dir}: jalankan `python -m scripts check`.",
-            file=sys.stderr,
-        )
-        return 1
-    found = results(data, figures.data_updated(data_dir, data), today or datetime.date.today())
-    flagged = sum(1 for r in found if r.records)
-    print(f"Mutu data {data_dir}: {flagged} dari {len(found)} pemeriksaan menemukan catatan.")
-    for result in found:
-        print(f"\n[{result.check.id}] {result.message}: {len(result.records)}")
-        for record in result.records:
-            print(f"  {record}")
-    return 0

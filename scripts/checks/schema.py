@@ -1,21 +1,22 @@
-"""The `check` verb: validate data/ against the JSON Schemas in schema/ and
-against each other (unique ids, programs naming existing members and needs).
-
-Meant for after a hand edit of data/: every problem is listed, in Indonesian,
-by file, entry and key.
+"""The data contract: data/ against the JSON Schemas in schema/ (completed with the
+forum's sectors and kecamatan) and against itself (unique ids, programs naming
+existing members and needs). Every problem is worded in Indonesian, by file,
+entry and key: after a hand edit of data/, `python -m scripts check` lists them.
 """
 
 from __future__ import annotations
 
+import copy
 import json
-import sys
 from collections import Counter
+from functools import cache
 from pathlib import Path
 
 from jsonschema import Draft202012Validator, FormatChecker
 
 from scripts.config import REPO_ROOT
 from scripts.model import store
+from scripts.model.reference import Reference
 
 SCHEMA_DIR = REPO_ROOT / "schema"
 
@@ -35,8 +36,30 @@ MESSAGES = {
 }
 
 
-def schema(name: str) -> dict:
+def _completed(node: object, ref: Reference) -> object:
+    """The schema with each `x-reference` (a list of the forum's own) as its enum."""
+    if isinstance(node, list):
+        return [_completed(item, ref) for item in node]
+    if not isinstance(node, dict):
+        return node
+    node = {key: _completed(value, ref) for key, value in node.items()}
+    kind = node.get("x-reference")
+    if kind is not None:
+        values: list = list(getattr(ref, kind))
+        types = node.get("type")
+        node["enum"] = [*values, None] if isinstance(types, list) and "null" in types else values
+    return node
+
+
+@cache
+def _document(name: str) -> dict:
     return json.loads((SCHEMA_DIR / f"{name}.schema.json").read_text(encoding="utf-8"))
+
+
+def schema(name: str, ref: Reference | None = None) -> dict:
+    """A data file's JSON Schema; with the forum's reference, its sectors and kecamatan too."""
+    document = _document(name)
+    return _completed(document, ref) if ref is not None else copy.deepcopy(document)
 
 
 def _where(path: Path, records: list, location: list) -> str:
@@ -52,8 +75,8 @@ def _where(path: Path, records: list, location: list) -> str:
     return where
 
 
-def schema_problems(path: Path, name: str, records: list) -> list[str]:
-    validator = Draft202012Validator(schema(name), format_checker=FormatChecker())
+def schema_problems(path: Path, name: str, records: list, ref: Reference) -> list[str]:
+    validator = Draft202012Validator(schema(name, ref), format_checker=FormatChecker())
     problems = []
     for error in sorted(validator.iter_errors(records), key=lambda e: list(e.absolute_path)):
         message = MESSAGES.get(error.validator, "tidak sesuai skema")
@@ -93,24 +116,9 @@ def integrity_problems(data_dir: Path, data: dict[str, list]) -> list[str]:
     return problems
 
 
-def problems_in(data_dir: Path) -> list[str]:
-    data = store.load(data_dir)
-    problems = []
+def problems(data_dir: Path, data: dict[str, list], ref: Reference) -> list[str]:
+    """Every problem of the data files: against their schemas, then against each other."""
+    found = []
     for name, records in data.items():
-        problems += schema_problems(store.path_of(data_dir, name), name, records)
-    return problems + integrity_problems(data_dir, data)
-
-
-def run(data_dir: Path) -> int:
-    try:
-        problems = problems_in(data_dir)
-    except store.StoreError as exc:
-        print(f"Data tidak dapat dibaca: {exc}", file=sys.stderr)
-        return 1
-    for problem in problems:
-        print(problem, file=sys.stderr)
-    if problems:
-        print(f"{len(problems)} masalah ditemukan di {data_dir}.", file=sys.stderr)
-        return 1
-    print(f"Data di {data_dir} sah.")
-    return 0
+        found += schema_problems(store.path_of(data_dir, name), name, records, ref)
+    return found + integrity_problems(data_dir, data)

@@ -11,48 +11,34 @@ from __future__ import annotations
 import gc
 from collections import defaultdict
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from functools import cache
 
 from scripts.config import Config
-from scripts.intake.normalise import all as n
-from scripts.intake.questions import MEMBERS, NEEDS, PROGRAMS, TIMESTAMP, Form, column_index
-from scripts.intake.rules import (
-    CONTACT_FIELDS,
-    MEMBER_CONSENT,
-    MEMBER_FIELDS,
-    NEED_FIELDS,
-    Rejection,
-    check_ownership,
-    check_program_dates,
-    program_fields,
-    read_fields,
-    status_fields,
+from scripts.intake import normalise as n
+from scripts.intake.questions import (
+    CONSENT,
+    CONTACT,
+    MEMBERS,
+    NEEDS,
+    PROGRAMS,
+    RECORD,
+    STATUS,
+    TIMESTAMP,
+    Form,
+    column_index,
 )
-from scripts.sources.files import Table
+from scripts.intake.report import Rejection, SheetReport
+from scripts.intake.rules import Reader, check_ownership, check_program_dates
+from scripts.model import reference
+from scripts.sources.table import Table
 
-OUTCOMES = ("accepted", "rejected", "pending", "declined", "no_consent")
 
-
-@dataclass
-class SheetReport:
-    sheet: str
-    counts: dict[str, int] = field(default_factory=lambda: dict.fromkeys(OUTCOMES, 0))
-    rejections: list[Rejection] = field(default_factory=list)
-
-    def count(self, outcome: str) -> None:
-        self.counts[outcome] += 1
-
-    def reject(self, problems: list[Rejection]) -> None:
-        self.counts["rejected"] += 1
-        self.rejections.extend(problems)
-
-    def as_dict(self) -> dict:
-        return {
-            "sheet": self.sheet,
-            "read": sum(self.counts.values()),
-            **self.counts,
-            "rejections": [r.as_dict() for r in self.rejections],
-        }
+@cache
+def reader(form: Form, part: str, config: Config, date_order: str | None = None) -> Reader:
+    """The reader of one part of a form, for this config (and a sheet's own date order)."""
+    region = n.for_region(reference.of(config))
+    return Reader(form.part(part), region, date_order or config.date_order)
 
 
 @dataclass
@@ -81,8 +67,9 @@ def moderated_rows(table: Table, form: Form, config: Config, report: SheetReport
     """
     rows = list(bound_rows(table, form, config))
     order = n.timestamp_order((cells[TIMESTAMP] for _, cells in rows), config.date_order)
+    status_reader = reader(form, STATUS, config, order)
     for row, cells in rows:
-        status, problems = read_fields(status_fields(order), cells, table.title, row)
+        status, problems = status_reader.read(cells, table.title, row)
         if status["verification"] == "rejected":
             report.count("declined")
             continue
@@ -121,10 +108,6 @@ def _unique_ids(bases: list[str]) -> list[str]:
     return ids
 
 
-# What identifies a business: a verified answer without consent withdraws it by these.
-_IDENTITY = [f for f in MEMBER_FIELDS if f.key in ("name", "nib")]
-
-
 def read_members(
     table: Table, config: Config
 ) -> tuple[list[Candidate], list[tuple[str | None, str | None]], SheetReport]:
@@ -134,19 +117,23 @@ def read_members(
     report = SheetReport(sheet)
     candidates = []
     withdrawals = []
+    consent_reader = reader(MEMBERS, CONSENT, config)
+    record_reader = reader(MEMBERS, RECORD, config)
+    contact_reader = reader(MEMBERS, CONTACT, config)
     for row, cells, status, problems in moderated_rows(table, MEMBERS, config, report):
-        consent, consent_problems = read_fields(MEMBER_CONSENT, cells, sheet, row)
+        consent, consent_problems = consent_reader.read(cells, sheet, row)
         if not consent["consent"]:
             report.count("no_consent")
             if not config.moderation or status["verification"] == "verified":
-                identity, _ = read_fields(_IDENTITY, cells, sheet, row)
+                # What identifies a business: an answer without consent withdraws it by these.
+                identity, _ = record_reader.read(cells, sheet, row)
                 key = n.name_key(identity["name"]) if identity["name"] else None
                 withdrawals.append((identity["nib"], key))
             continue
-        values, value_problems = read_fields(MEMBER_FIELDS, cells, sheet, row)
+        values, value_problems = record_reader.read(cells, sheet, row)
         problems += consent_problems + value_problems + check_ownership(values, sheet, row)
         if consent["contact_consent"]:
-            contact, contact_problems = read_fields(CONTACT_FIELDS, cells, sheet, row)
+            contact, contact_problems = contact_reader.read(cells, sheet, row)
             problems += contact_problems
             if any(contact.values()):
                 values["contact"] = contact
@@ -245,8 +232,9 @@ def read_needs(table: Table | None, config: Config) -> tuple[list[dict], SheetRe
     report = SheetReport(sheet)
     needs: dict[str, dict] = {}
     first_row: dict[str, int] = {}
+    need_reader = reader(NEEDS, RECORD, config)
     for row, cells in bound_rows(table, NEEDS, config):
-        values, problems = read_fields(NEED_FIELDS, cells, sheet, row)
+        values, problems = need_reader.read(cells, sheet, row)
         code = values.get("id")
         if code in needs:
             problems.append(
@@ -313,10 +301,10 @@ def read_programs(
 ) -> tuple[list[dict], SheetReport]:
     sheet = table.title
     report = SheetReport(sheet)
-    fields = program_fields(config.date_order)
+    record_reader = reader(PROGRAMS, RECORD, config)
     rows: list[tuple[tuple, dict]] = []
     for row, cells, status, problems in moderated_rows(table, PROGRAMS, config, report):
-        values, value_problems = read_fields(fields, cells, sheet, row)
+        values, value_problems = record_reader.read(cells, sheet, row)
         problems += value_problems + check_program_dates(values, sheet, row)
         member_id, link_problems = _link_member(values, sheet, row, by_nib, by_name)
         problems += link_problems

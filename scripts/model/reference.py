@@ -1,4 +1,5 @@
-"""Reference data of Kota Serang and the forum: sectors, kecamatan, choices.
+"""Reference data: the forms' fixed choices, and the forum's own facts (its sectors,
+its region's kecamatan) as `Reference`, built from the config.
 
 Every table maps a stable slug (used in data/ and URLs) to the Indonesian label
 shown to people. Alias tables list the spellings found in real form answers;
@@ -7,44 +8,17 @@ keys are folded with `fold()` so matching ignores case, punctuation and spaces.
 
 from __future__ import annotations
 
-import re
-import unicodedata
+from dataclasses import dataclass
+from functools import cache
 
-SECTORS: dict[str, str] = {
-    "kesehatan": "Kesehatan",
-    "pendidikan": "Pendidikan",
-    "ekonomi": "Ekonomi",
-    "infrastruktur": "Infrastruktur",
-    "kewirausahaan": "Kewirausahaan",
-    "kesejahteraan-sosial": "Kesejahteraan Sosial",
-    "lingkungan": "Lingkungan",
-    "lainnya": "Bidang Lain",
-}
+from scripts.config import Config
+from scripts.model.text import fold
 
-# Kemendagri codes (36.73 = Kota Serang) and the number of kelurahan in each.
-KECAMATAN: dict[str, str] = {
-    "serang": "Serang",
-    "kasemen": "Kasemen",
-    "walantaka": "Walantaka",
-    "curug": "Curug",
-    "cipocok-jaya": "Cipocok Jaya",
-    "taktakan": "Taktakan",
-}
-KECAMATAN_CODES: dict[str, str] = {
-    "serang": "36.73.01",
-    "kasemen": "36.73.02",
-    "walantaka": "36.73.03",
-    "curug": "36.73.04",
-    "cipocok-jaya": "36.73.05",
-    "taktakan": "36.73.06",
-}
-KELURAHAN_COUNT: dict[str, int] = {
-    "serang": 12,
-    "kasemen": 10,
-    "walantaka": 14,
-    "curug": 10,
-    "cipocok-jaya": 8,
-    "taktakan": 13,
+# The titles of the forum's two Google Forms and of the city's needs sheet.
+FORM_TITLES = {
+    "members": "Pendaftaran Anggota",
+    "programs": "Laporan Program CSR",
+    "needs": "Kebutuhan Daerah",
 }
 
 OWNERSHIP: dict[str, str] = {
@@ -99,15 +73,6 @@ LEGAL_FORMS: dict[str, str | None] = {
     "Yayasan": None,
 }
 
-_NON_WORD = re.compile(r"[^0-9a-z]+")
-
-
-def fold(value: str) -> str:
-    """Fold a label for matching: case, accents, punctuation and spacing ignored."""
-    decomposed = unicodedata.normalize("NFKD", value.casefold())
-    ascii_only = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return _NON_WORD.sub(" ", ascii_only).strip()
-
 
 def _aliases(labels: dict[str, str], extra: dict[str, list[str]]) -> dict[str, str]:
     """Alias table: every slug and label folded, plus the extra spellings."""
@@ -120,28 +85,6 @@ def _aliases(labels: dict[str, str], extra: dict[str, list[str]]) -> dict[str, s
             table[fold(spelling)] = slug
     return table
 
-
-SECTOR_ALIASES = _aliases(
-    SECTORS,
-    {
-        "kesehatan": ["sehat", "bidang kesehatan"],
-        "pendidikan": ["bidang pendidikan", "edukasi"],
-        "ekonomi": ["bidang ekonomi", "perekonomian"],
-        "infrastruktur": ["bidang infrastruktur", "sarana prasarana", "sarpras"],
-        # UMKM development is the forum's entrepreneurship sector.
-        "kewirausahaan": ["bidang kewirausahaan", "umkm", "wirausaha"],
-        "kesejahteraan-sosial": ["kesos", "sosial", "bidang kesejahteraan sosial"],
-        "lingkungan": ["bidang lingkungan", "lingkungan hidup"],
-        "lainnya": ["lainnya", "lain lain", "bidang lainnya", "lain"],
-    },
-)
-
-KECAMATAN_ALIASES = _aliases(
-    KECAMATAN,
-    {
-        "cipocok-jaya": ["cipocok"],
-    },
-)
 
 PROGRAM_STATUS_ALIASES = _aliases(
     PROGRAM_STATUS,
@@ -203,3 +146,39 @@ LEGAL_FORM_ALIASES = _aliases(
         "Koperasi": ["koperasi simpan pinjam", "ksp", "koperasi unit desa", "kud"],
     },
 )
+
+
+@dataclass(frozen=True, eq=False)
+class Reference:
+    """The forum's own facts, as slugs and labels: one per config."""
+
+    region: str  # "Kota Serang"
+    sectors: dict[str, str]  # slug → label, in the config's order
+    kecamatan: dict[str, str]  # slug → name, in the config's order
+    kecamatan_codes: dict[str, str]
+    kelurahan_count: dict[str, int | None]
+    sector_aliases: dict[str, str]
+    kecamatan_aliases: dict[str, str]
+
+    @property
+    def region_key(self) -> str:
+        """The region's name folded: "Cipocok Jaya, Kota Serang" names it after a kecamatan."""
+        return fold(self.region)
+
+
+@cache
+def of(config: Config) -> Reference:
+    """The reference data of a config (one object per config, so caches keyed on it hold)."""
+    sectors = {s.slug: s.label for s in config.sectors}
+    kecamatan = {k.slug: k.name for k in config.region.kecamatan}
+    return Reference(
+        region=config.region.name,
+        sectors=sectors,
+        kecamatan=kecamatan,
+        kecamatan_codes={k.slug: k.code for k in config.region.kecamatan},
+        kelurahan_count={k.slug: k.kelurahan for k in config.region.kecamatan},
+        sector_aliases=_aliases(sectors, {s.slug: list(s.aliases) for s in config.sectors}),
+        kecamatan_aliases=_aliases(
+            kecamatan, {k.slug: list(k.aliases) for k in config.region.kecamatan}
+        ),
+    )

@@ -14,6 +14,8 @@ from pathlib import Path
 
 import yaml
 
+from scripts.errors import StoreError
+
 log = logging.getLogger("scripts.store")
 
 DATA_FILES = ("members", "programs", "needs")
@@ -27,10 +29,6 @@ class Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):
 
 
 SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-class StoreError(Exception):
-    """A data file cannot be read (message names the file)."""
 
 
 def dump(records: list[dict]) -> str:

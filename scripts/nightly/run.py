@@ -9,35 +9,24 @@ temporary folder and swapped in whole, so a failed build leaves the old one too.
 
 from __future__ import annotations
 
-import json
 import shutil
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
+from scripts.errors import GitError, StoreError
 from scripts.intake import pull
-from scripts.model import store
+from scripts.model import diff, git, store
 from scripts.nightly import summary as changes
-from scripts.site import pages
+from scripts.site import build
 
 # The identity GitHub shows as "github-actions[bot]" (its documented user id).
 BOT_NAME = "github-actions[bot]"
 BOT_EMAIL = "41898282+github-actions[bot]@users.noreply.github.com"
 
 
-class GitError(Exception):
-    """A git command failed, or data/ is not committable (message in Indonesian)."""
-
-
-def _git(repo: Path, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        ["git", "-C", str(repo), *args], capture_output=True, text=True, check=False
-    )
-
-
 def _git_ok(repo: Path, *args: str) -> str:
-    done = _git(repo, *args)
+    done = git.run(repo, *args)
     if done.returncode != 0:
         raise GitError(f"git gagal ({done.stderr.strip() or done.returncode}).")
     return done.stdout
@@ -46,7 +35,7 @@ def _git_ok(repo: Path, *args: str) -> str:
 def repo_root(data_dir: Path) -> Path:
     """The work tree holding data_dir (which may not exist before the first pull)."""
     existing = next(p for p in (data_dir.resolve(), *data_dir.resolve().parents) if p.exists())
-    done = _git(existing, "rev-parse", "--show-toplevel")
+    done = git.run(existing, "rev-parse", "--show-toplevel")
     if done.returncode != 0:
         raise GitError(f"{data_dir} tidak berada di dalam repositori git; commit tidak mungkin.")
     return Path(done.stdout.strip())
@@ -64,7 +53,7 @@ def commit_data(repo: Path, data_dir: Path, message: str) -> bool:
     """Commit data_dir as the Actions bot when it changed; True if a commit was made."""
     path = str(data_dir.resolve())
     _git_ok(repo, "add", "--all", "--", path)
-    if _git(repo, "diff", "--cached", "--quiet", "--", path).returncode == 0:
+    if git.run(repo, "diff", "--cached", "--quiet", "--", path).returncode == 0:
         return False  # byte-identical files: no empty commit
     identity = ("-c", f"user.name={BOT_NAME}", "-c", f"user.email={BOT_EMAIL}")
     # A maintainer's own signing key must not sign the bot's commits.
@@ -92,7 +81,7 @@ def build_site(data_dir: Path, site_dir: Path, config_path: Path | None = None) 
     try:
         # The generated Markdown is scratch: a temporary build folder keeps runs apart.
         with tempfile.TemporaryDirectory() as build_dir:
-            code = pages.build(data_dir, staging, Path(build_dir), config_path)
+            code = build.build(data_dir, staging, Path(build_dir), config_path)
         if code == 0:
             shutil.rmtree(old, ignore_errors=True)
             if site_dir.exists():
@@ -122,7 +111,7 @@ def run(
     outputs_path: Path | None = None,
     **pull_options,
 ) -> int:
-    """Pull, summarise, commit when asked, build. `pull_options` go to `pull.run`.
+    """Pull, summarise, commit when asked, build. `pull_options` go to `pull.pull`.
 
     `outputs_path` gets `committed=true|false`: the workflow pushes only a new commit
     (pushing an unchanged HEAD would fail if the branch moved meanwhile)."""
@@ -137,16 +126,19 @@ def run(
         if repo is not None:
             ensure_clean(repo, data_dir)
         before = store.load(data_dir)
-    except (GitError, store.StoreError) as exc:
+    except (GitError, StoreError) as exc:
         return fail(str(exc))
-    with tempfile.TemporaryDirectory() as tmp:
-        report_path = Path(tmp) / "report.json"
-        code = pull.run(source, data_dir, report_path, **pull_options)
-        report = json.loads(report_path.read_text(encoding="utf-8"))
-    if code != 0:
-        _append(summary_path, changes.failure_markdown(report["error"], str(data_dir)))
-        return code  # pull.run has printed its message already
-    found = changes.compare(before, store.load(data_dir))
+    result = pull.pull(source, data_dir, **pull_options)
+    if not result.ok:
+        print(
+            f"Gagal menarik data: {result.error}\nTidak ada berkas di {data_dir} yang diubah.",
+            file=sys.stderr,
+        )
+        _append(summary_path, changes.failure_markdown(result.error, str(data_dir)))
+        return 1
+    print(result.summary())
+    report = result.as_dict()
+    found = diff.compare(before, store.load(data_dir))
     message = changes.commit_message(found, source)
     try:
         committed = repo is not None and commit_data(repo, data_dir, message)

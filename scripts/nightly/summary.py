@@ -9,9 +9,8 @@ value never appears here (the pull report holds none either).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-from scripts.intake.pull import OUTCOME_LABELS
+from scripts.intake.report import OUTCOME_LABELS
+from scripts.model.diff import FileChanges
 from scripts.model.store import DATA_FILES
 
 FILE_LABELS = {"members": "anggota", "programs": "program", "needs": "kebutuhan"}
@@ -19,50 +18,6 @@ FILE_LABELS = {"members": "anggota", "programs": "program", "needs": "kebutuhan"
 # GitHub refuses a step summary over 1 MiB; a sheet full of rejected rows must
 # not cost the whole summary, so the table stops here and says how many it left out.
 MAX_REJECTION_ROWS = 1000
-
-
-@dataclass(frozen=True)
-class FileChanges:
-    added: int = 0
-    updated: int = 0
-    removed: int = 0
-
-    def __bool__(self) -> bool:
-        return bool(self.added or self.updated or self.removed)
-
-    def short(self) -> str:
-        return f"+{self.added} ~{self.updated} -{self.removed}"
-
-
-@dataclass(frozen=True)
-class FileDiff:
-    """The ids, sorted, of the records added, updated and removed in one data file."""
-
-    added: list[str]
-    updated: list[str]
-    removed: list[str]
-
-
-def diff(before: dict[str, list[dict]], after: dict[str, list[dict]]) -> dict[str, FileDiff]:
-    """Added / updated / removed record ids per data file."""
-    result = {}
-    for name in DATA_FILES:
-        old = {r["id"]: r for r in before.get(name, [])}
-        new = {r["id"]: r for r in after.get(name, [])}
-        result[name] = FileDiff(
-            added=sorted(new.keys() - old.keys()),
-            updated=sorted(key for key in new.keys() & old.keys() if new[key] != old[key]),
-            removed=sorted(old.keys() - new.keys()),
-        )
-    return result
-
-
-def compare(before: dict[str, list[dict]], after: dict[str, list[dict]]) -> dict[str, FileChanges]:
-    """Added / updated / removed records per data file, by id."""
-    return {
-        name: FileChanges(len(d.added), len(d.updated), len(d.removed))
-        for name, d in diff(before, after).items()
-    }
 
 
 def commit_message(changes: dict[str, FileChanges], source: str) -> str:

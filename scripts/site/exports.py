@@ -40,14 +40,14 @@ from openpyxl.writer.excel import ExcelWriter
 from scripts.checks import schema as check
 from scripts.site import formats
 from scripts.site import stats as fig
-from scripts.model.reference import OWNERSHIP, SECTORS
+from scripts.config import Forum
+from scripts.model.reference import OWNERSHIP, Reference
+from scripts.model.text import XML_ILLEGAL, fold
 from scripts.model.store import DATA_FILES
 
 FOLDER = "data"  # the downloads' folder in the site: /data/
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 FORMULA_CLASS = r"[=+\-@\t\r]"  # the same characters, as a regular expression
-# What XML (XLSX, Atom) cannot hold, even escaped: removed from text written there.
-XML_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 SEPARATOR = "; "  # between the values of a list field in one cell (URLs hold no spaces)
 LICENSE = {
     "name": "CC-BY-4.0",
@@ -75,6 +75,7 @@ class Field:
     type: str  # Table Schema type: string, integer or date
     many: bool  # a list in data/: its values joined with SEPARATOR in CSV and XLSX
     constraints: dict
+    reference: str | None = None  # its values are the forum's: sectors | kecamatan
 
     @property
     def required(self) -> bool:
@@ -116,7 +117,19 @@ def _field(name: str, path: tuple[str, ...], prop: dict, required: bool) -> Fiel
     elif kind == "string" and "pattern" in prop:
         # A value written with the apostrophe of FORMULA_START (a phone "+62…") still matches.
         constraints["pattern"] = f"(?:'(?={FORMULA_CLASS}))?(?:{_pattern(prop)})"
-    return Field(name, path, prop["title"], kind, "array" in types, constraints)
+    reference = (prop.get("items") or {}).get("x-reference") or prop.get("x-reference")
+    return Field(name, path, prop["title"], kind, "array" in types, constraints, reference)
+
+
+def _constraints(field: Field, ref: Reference) -> dict:
+    """A field's Table Schema constraints, with the forum's own values where it has them."""
+    if field.reference is None:
+        return field.constraints
+    values = list(getattr(ref, field.reference))
+    if field.many:
+        item = "|".join(values)
+        return field.constraints | {"pattern": f"(?:{item})(?:{SEPARATOR}(?:{item}))*"}
+    return field.constraints | {"enum": values}
 
 
 def _fields(name: str) -> list[Field]:
@@ -203,12 +216,12 @@ def _timestamp(updated: datetime.date | None) -> datetime.datetime:
 class Book:
     """An XLSX workbook written sheet by sheet (openpyxl's write-only mode)."""
 
-    def __init__(self, title: str, updated: datetime.date | None):
+    def __init__(self, title: str, forum: Forum, updated: datetime.date | None):
         self.workbook = Workbook(write_only=True)
         self.when = _timestamp(updated)
         props = self.workbook.properties
         props.title = title
-        props.creator = props.lastModifiedBy = "Forum CSR Kota Serang"
+        props.creator = props.lastModifiedBy = forum.name
         props.created = props.modified = self.when
 
     def sheet(self, title: str, header: list[str], rows: Iterable[list], widths=()) -> None:
@@ -255,7 +268,7 @@ def _created(updated: datetime.date | None) -> str:
     return _timestamp(updated).isoformat() + "Z"
 
 
-def datapackage(forum: dict, updated: datetime.date | None) -> dict:
+def datapackage(forum: Forum, ref: Reference, updated: datetime.date | None) -> dict:
     """The Frictionless Data Package (v1) descriptor of the three CSVs."""
     resources = []
     for name in DATA_FILES:
@@ -266,7 +279,7 @@ def datapackage(forum: dict, updated: datetime.date | None) -> dict:
                     "title": f.title,
                     "type": f.type,
                     **({"description": "Beberapa nilai dipisahkan '; '."} if f.many else {}),
-                    **({"constraints": f.constraints} if f.constraints else {}),
+                    **({"constraints": c} if (c := _constraints(f, ref)) else {}),
                 }
                 for f in FIELDS[name]
             ],
@@ -292,10 +305,10 @@ def datapackage(forum: dict, updated: datetime.date | None) -> dict:
         )
     package = {
         "profile": "tabular-data-package",
-        "name": "forum-csr-kota-serang",
-        "title": str(forum.get("full_name") or forum.get("name") or "Forum CSR Kota Serang"),
+        "name": fold(forum.name).replace(" ", "-"),
+        "title": forum.full_name,
         "description": (
-            "Anggota, program CSR dan kebutuhan daerah Forum CSR Kota Serang, "
+            f"Anggota, program CSR dan kebutuhan daerah {forum.name}, "
             "sebagaimana diterbitkan di situsnya. " + FORMULA_NOTE
         ),
         "licenses": [LICENSE],
@@ -304,8 +317,8 @@ def datapackage(forum: dict, updated: datetime.date | None) -> dict:
         "modified": _created(updated),
         "resources": resources,
     }
-    if forum.get("site_url"):
-        package["homepage"] = str(forum["site_url"])
+    if forum.site_url:
+        package["homepage"] = forum.site_url
     return package
 
 
@@ -332,13 +345,13 @@ class Download:
         return self.path.rsplit("/", 1)[-1]
 
 
-def _report_book(report: fig.AnnualReport, updated: datetime.date | None) -> bytes:
+def _report_book(report: fig.AnnualReport, figures: fig.Figures) -> bytes:
     """The annual report's figures, the same objects its page shows, one sheet each."""
-    book = Book(f"Laporan Tahunan {report.year} Forum CSR Kota Serang", updated)
+    book = Book(f"Laporan Tahunan {report.year} {figures.forum.name}", figures.forum, figures.updated)
     summary = [
         [f.label.capitalize() + (" (Rp)" if f.rupiah else ""), f.value] for f in report.summary
     ]
-    summary += [["Data diperbarui", updated], ["Lisensi", "CC BY 4.0"]]
+    summary += [["Data diperbarui", figures.updated], ["Lisensi", "CC BY 4.0"]]
     book.sheet("Ringkasan", ["Uraian", str(report.year)], summary, widths=(40, 20))
     header = ["Uraian", "Program", "Nilai kontribusi (Rp)", "Penerima manfaat", "Anggota"]
     for table in report.tables:
@@ -386,7 +399,7 @@ def _report_book(report: fig.AnnualReport, updated: datetime.date | None) -> byt
             [
                 v.need["id"],
                 v.need["title"],
-                SECTORS.get(v.need["sector"], fig.UNKNOWN),
+                figures.ref.sectors.get(v.need["sector"], fig.UNKNOWN),
                 SEPARATOR.join(p["title"] for p in v.programs),
             ]
             for v in report.needs
@@ -397,8 +410,10 @@ def _report_book(report: fig.AnnualReport, updated: datetime.date | None) -> byt
     return book.bytes()
 
 
-def _open_data_book(data: dict[str, list[dict]], updated: datetime.date | None) -> bytes:
-    book = Book("Data Terbuka Forum CSR Kota Serang", updated)
+def _open_data_book(
+    data: dict[str, list[dict]], forum: Forum, updated: datetime.date | None
+) -> bytes:
+    book = Book(f"Data Terbuka {forum.name}", forum, updated)
     book.sheet(
         "keterangan",
         ["Lembar", "Kolom", "Judul", "Tipe"],
@@ -415,30 +430,29 @@ def write(
     out_dir: Path,
     data: dict[str, list[dict]],
     figures: fig.Figures,
-    forum: dict,
 ) -> list[Download]:
     """Write every download under out_dir, the site's /data/ folder; returns the main files
     (paths from the site root) for the Data Terbuka page."""
-    updated = figures.updated
+    updated, forum, ref = figures.updated, figures.forum, figures.ref
     main: dict[str, tuple[str, bytes]] = {}  # file name → (title, content)
     for name in DATA_FILES:
         rows = [public_row(name, r) for r in sorted(data[name], key=lambda r: r["id"])]
         main[f"{name}.csv"] = (f"{TITLES[name]} (CSV)", csv_text(FIELDS[name], rows).encode())
         main[f"{name}.json"] = (f"{TITLES[name]} (JSON)", json_text(rows).encode())
-    main["data-terbuka.xlsx"] = ("Semua data (XLSX)", _open_data_book(data, updated))
-    package = json.dumps(datapackage(forum, updated), ensure_ascii=False, indent=2) + "\n"
+    main["data-terbuka.xlsx"] = ("Semua data (XLSX)", _open_data_book(data, forum, updated))
+    package = json.dumps(datapackage(forum, ref, updated), ensure_ascii=False, indent=2) + "\n"
     main["datapackage.json"] = ("Data Package (Frictionless)", package.encode())
     files = {f"{FOLDER}/{name}": content for name, (_, content) in main.items()}
 
     # Every sector and member has its CSV, a header alone when it has no program yet.
-    slices: dict[str, list[dict]] = {slice_path("sektor", key): [] for key in SECTORS}
+    slices: dict[str, list[dict]] = {slice_path("sektor", key): [] for key in ref.sectors}
     slices |= {slice_path("anggota", m["id"]): [] for m in data["members"]}
     slices = defaultdict(list, slices)
     for program in sorted(data["programs"], key=lambda p: p["id"]):
         for folder, field in SLICES.items():
             slices[slice_path(folder, program[field])].append(public_row("programs", program))
     files |= {path: csv_text(FIELDS["programs"], rows).encode() for path, rows in slices.items()}
-    files |= {report_path(r.year): _report_book(r, updated) for r in figures.reports}
+    files |= {report_path(r.year): _report_book(r, figures) for r in figures.reports}
 
     for path, content in files.items():
         target = out_dir / path.removeprefix(FOLDER + "/")

@@ -11,6 +11,8 @@ import datetime
 from babel.dates import format_date
 from babel.numbers import format_decimal, format_percent
 
+from scripts.model.dates import as_date
+
 LOCALE = "id"
 MISSING = "–"  # shown for an unknown (null) value, never a guessed zero
 
@@ -34,13 +36,6 @@ def percent(share: float | None) -> str:
     if share is None:
         return MISSING
     return format_percent(share, format="#,##0%", locale=LOCALE)
-
-
-def as_date(value: str | datetime.date | None) -> datetime.date | None:
-    """A date of data/ (ISO text, or a date when a hand-edited file left it unquoted)."""
-    if value is None or isinstance(value, datetime.date):
-        return value
-    return datetime.date.fromisoformat(value)
 
 
 def date(value: str | datetime.date | None) -> str:

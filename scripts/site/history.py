@@ -3,7 +3,7 @@ read from the git history of data/*.yaml (the audit trail the nightly run commit
 and an Atom feed of the programs each update newly published.
 
 Only the latest `UPDATES` updates are read: every version of a file costs a
-`git show`. Records are compared by id with changes.diff(), on the text each
+`git show`. Records are compared by id with diff.diff(), on the text each
 record has in its file: store.dump writes a record the same way every time, so
 equal text is an equal record, and reading 10,000 programs this way takes a
 fraction of the seconds YAML parsing would.
@@ -22,12 +22,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urljoin
 
-from scripts.nightly import summary as changes
+from scripts.model import diff, git
+from scripts.model.diff import diff as diff_records
 from scripts.checks import schema as check
 from scripts.site import formats
+from scripts.site.stats import Figures
 from scripts.model import store
-from scripts.site.exports import XML_ILLEGAL
-from scripts.model.reference import SECTORS
+from scripts.model.text import XML_ILLEGAL
 from scripts.model.store import DATA_FILES
 
 UPDATES = 20  # the latest data updates read from git
@@ -51,7 +52,7 @@ class Change:
 
 @dataclass(frozen=True)
 class FileUpdate:
-    counts: changes.FileChanges  # every record, published now or not
+    counts: diff.FileChanges  # every record, published now or not
     added: list[dict]  # the records added and still published
     updated: list[Change]  # the records updated and still published, at most LISTED
 
@@ -85,16 +86,6 @@ class History:
     older: bool  # the history goes back further than the updates read
 
 
-def _git(data_dir: Path, *args: str) -> str | None:
-    try:
-        result = subprocess.run(
-            ["git", *args], cwd=data_dir, capture_output=True, check=True, encoding="utf-8"
-        )
-    except (OSError, subprocess.CalledProcessError):
-        return None
-    return result.stdout
-
-
 def records_by_id(text: str) -> dict[str, str]:
     """id → the text of its record in a data file's text."""
     result = {}
@@ -116,7 +107,7 @@ def _changed_fields(name: str, before: str, after: str) -> list[str]:
 
 
 def _as_records(version: dict[str, dict[str, str]]) -> dict[str, list[dict]]:
-    """A version as changes.diff() compares it: one record per id, its text its content."""
+    """A version as diff.diff() compares it: one record per id, its text its content."""
     return {
         name: [{"id": key, "text": text} for key, text in records.items()]
         for name, records in version.items()
@@ -124,7 +115,7 @@ def _as_records(version: dict[str, dict[str, str]]) -> dict[str, list[dict]]:
 
 
 def _file_update(
-    name: str, d: changes.FileDiff, before: dict[str, str], after: dict[str, str], current: dict
+    name: str, d: diff.FileDiff, before: dict[str, str], after: dict[str, str], current: dict
 ) -> FileUpdate:
     added = [current[key] for key in d.added if key in current]
     # Parsed only for the records named: a bulk edit may touch every record.
@@ -132,25 +123,25 @@ def _file_update(
         Change(current[key], _changed_fields(name, before[key], after[key]))
         for key in [key for key in d.updated if key in current][:LISTED]
     ]
-    counts = changes.FileChanges(len(d.added), len(d.updated), len(d.removed))
+    counts = diff.FileChanges(len(d.added), len(d.updated), len(d.removed))
     return FileUpdate(counts, added, updated)
 
 
 def read(data_dir: Path, data: dict[str, list[dict]]) -> History:
     """The latest updates of data_dir in git, described with the records of `data`."""
-    log = _git(data_dir, "log", f"-{UPDATES + 1}", "--format=%H %h %cs", "--", ".")
+    log = git.output(data_dir, "log", f"-{UPDATES + 1}", "--format=%H %h %cs", "--", ".")
     if not log:
         return History(available=False, updates=[], older=False)
     commits = [line.split() for line in log.splitlines()]
     # A shallow clone's oldest commit is not the first version of the data.
-    shallow = (_git(data_dir, "rev-parse", "--is-shallow-repository") or "").strip() == "true"
+    shallow = (git.output(data_dir, "rev-parse", "--is-shallow-repository") or "").strip() == "true"
     current = {name: {r["id"]: r for r in data[name]} for name in DATA_FILES}
     versions: dict[str, dict[str, dict[str, str]]] = {}
 
     def version(commit: str) -> dict[str, dict[str, str]]:
         if commit not in versions:
             versions[commit] = {
-                name: records_by_id(_git(data_dir, "show", f"{commit}:./{name}.yaml") or "")
+                name: records_by_id(git.output(data_dir, "show", f"{commit}:./{name}.yaml") or "")
                 for name in DATA_FILES
             }
         return versions[commit]
@@ -162,7 +153,7 @@ def read(data_dir: Path, data: dict[str, list[dict]]) -> History:
             break
         before = version(commits[index + 1][0]) if has_parent else {name: {} for name in DATA_FILES}
         after = version(commit)
-        diff = changes.diff(_as_records(before), _as_records(after))
+        diff = diff_records(_as_records(before), _as_records(after))
         files = {
             name: _file_update(name, diff[name], before[name], after[name], current[name])
             for name in DATA_FILES
@@ -182,10 +173,11 @@ def _text(parent: ET.Element, tag: str, value: str) -> ET.Element:
     return element
 
 
-def feed(history: History, members: dict[str, dict], forum: dict, updated) -> bytes:
+def feed(history: History, members: dict[str, dict], figures: Figures) -> bytes:
     """Atom feed of the programs the latest updates newly published (still published)."""
-    base = str(forum.get("site_url") or "")
-    name = str(forum.get("name") or "Forum CSR Kota Serang")
+    forum, sectors, updated = figures.forum, figures.ref.sectors, figures.updated
+    base = forum.site_url
+    name = forum.name
     entries = [
         (update.date, program)
         for update in history.updates
@@ -213,11 +205,11 @@ def feed(history: History, members: dict[str, dict], forum: dict, updated) -> by
         _text(entry, "published", _stamp(day))
         _text(entry, "updated", _stamp(day))
         _text(ET.SubElement(entry, "author"), "name", member["name"])
-        ET.SubElement(entry, "category", term=program["sector"], label=SECTORS[program["sector"]])
+        ET.SubElement(entry, "category", term=program["sector"], label=sectors[program["sector"]])
         _text(
             entry,
             "summary",
-            f"{member['name']}, bidang {SECTORS[program['sector']]}, tahun {program['year']}: "
+            f"{member['name']}, bidang {sectors[program['sector']]}, tahun {program['year']}: "
             f"nilai kontribusi {formats.rupiah(program['amount'])}, "
             f"{formats.number(program['beneficiaries'])} penerima manfaat.",
         )

@@ -15,9 +15,11 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
 
-from scripts.intake.normalise import all as normalise
+from scripts.config import Config, FormLink, Forum
+from scripts.errors import ConfigError, InvalidValue
+from scripts.model import links
+from scripts.model.reference import FORM_TITLES
 from scripts.site import qrcodes
-from scripts.config import ConfigError
 
 SCAN_HINT = "Pindai kode QR dengan kamera ponsel, atau buka tautan:"
 
@@ -53,14 +55,14 @@ class Form:
 FORMS = {
     "members": Form(
         page="bergabung",
-        name="Pendaftaran Anggota",
+        name=FORM_TITLES["members"],
         call="Daftarkan badan usaha Anda",
         lead="Bergabunglah sebagai anggota forum: tanpa biaya, cukup isi satu formulir.",
         stem="pendaftaran-anggota",
     ),
     "programs": Form(
         page="lapor",
-        name="Laporan Program CSR",
+        name=FORM_TITLES["programs"],
         call="Laporkan program CSR Anda",
         lead="Agar tercatat, terlapor kepada Kementerian Sosial RI, dan tampil di situs forum.",
         stem="laporan-program",
@@ -68,37 +70,28 @@ FORMS = {
 }
 
 
-def site_line(forum: dict) -> str:
+def site_line(forum: Forum) -> str:
     """The poster's last line: where to see the members and programs, if the site has an address."""
-    site = str(forum.get("site_url") or "").removeprefix("https://").rstrip("/")
+    site = forum.site_url.removeprefix("https://").rstrip("/")
     return f"Anggota dan program CSR: {site}" if site else ""
 
 
-def _url(value: object, where: str) -> str | None:
-    if value is None or value == "":
+def _url(value: str, where: str) -> str | None:
+    if not value:
         return None
     try:
-        return normalise.url(str(value))
-    except normalise.InvalidValue as exc:
+        return links.url(value)
+    except InvalidValue as exc:
         raise ConfigError(f"config.yml, {where}: {exc.message}") from None
 
 
-def forms(raw: object) -> dict[str, Form]:
+def forms(config: Config) -> dict[str, Form]:
     """The two forms with the addresses of config.yml's `forms:`, checked."""
-    if not isinstance(raw, dict):
-        raise ConfigError("config.yml, forms: harus berisi members dan programs.")
-    unknown = sorted(str(key) for key in raw if key not in FORMS)
-    if unknown:
-        raise ConfigError(
-            f"config.yml, forms: '{unknown[0]}' tidak dikenal (yang dikenal: members, programs)."
-        )
     result = {}
     for key, form in FORMS.items():
-        entry = raw.get(key) or {}
-        if not isinstance(entry, dict):
-            raise ConfigError(f"config.yml, forms.{key}: harus berisi url (dan short_url).")
-        url = _url(entry.get("url"), f"forms.{key}.url")
-        short_url = _url(entry.get("short_url"), f"forms.{key}.short_url")
+        link = config.forms.get(key) or FormLink()
+        url = _url(link.url, f"forms.{key}.url")
+        short_url = _url(link.short_url, f"forms.{key}.short_url")
         result[key] = replace(form, url=url, short_url=short_url if url else None)
     return result
 
@@ -176,13 +169,13 @@ class _Text:
         return y + self.gap
 
 
-def poster(form: Form, forum: dict) -> Image.Image:
+def poster(form: Form, forum: Forum) -> Image.Image:
     """The A4 poster of an open form: forum, call to action, QR code, link."""
     page = Image.new("1", A4, 1)
     draw = ImageDraw.Draw(page)
     y = MARGIN
-    y = _Text(str(forum.get("name") or ""), _font(120), bold=True, gap=10).draw(draw, y)
-    y = _Text(str(forum.get("full_name") or ""), _font(52), gap=60).draw(draw, y)
+    y = _Text(forum.name, _font(120), bold=True, gap=10).draw(draw, y)
+    y = _Text(forum.full_name, _font(52), gap=60).draw(draw, y)
     draw.rectangle((MARGIN, y, A4[0] - MARGIN, y + 8), fill=0)
     y = _Text(form.call, _font(150), bold=True, gap=30).draw(draw, y + 100)
     y = _Text(form.lead, _font(66)).draw(draw, y)
@@ -202,7 +195,7 @@ def poster(form: Form, forum: dict) -> Image.Image:
     return page
 
 
-def write_assets(forms: dict[str, Form], forum: dict, docs_dir: Path) -> None:
+def write_assets(forms: dict[str, Form], forum: Forum, docs_dir: Path) -> None:
     """Each open form's QR code PNG and poster PNG and PDF, in its page's folder."""
     for form in forms.values():
         if form.url is None:
@@ -217,7 +210,7 @@ def write_assets(forms: dict[str, Form], forum: dict, docs_dir: Path) -> None:
             folder / form.poster_pdf,
             format="PDF",
             resolution=DPI,
-            title=": ".join(filter(None, (f"Poster {form.name}", forum.get("name")))),
+            title=": ".join(filter(None, (f"Poster {form.name}", forum.name))),
             creationDate=None,
             modDate=None,
         )

@@ -20,14 +20,22 @@ stated on the pages:
 from __future__ import annotations
 
 import datetime
-import subprocess
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from scripts.site.formats import as_date
-from scripts.model.reference import BENEFICIARY_GROUPS, CONTRIBUTION_TYPES, KECAMATAN, OWNERSHIP, PROGRAM_STATUS, SECTORS
+from scripts.config import Config, Forum
+from scripts.model import reference
+from scripts.model.compliance import Compliance, compliance
+from scripts.model.dates import as_date
+from scripts.model.reference import (
+    BENEFICIARY_GROUPS,
+    CONTRIBUTION_TYPES,
+    OWNERSHIP,
+    PROGRAM_STATUS,
+    Reference,
+)
 
 UNKNOWN = "Tidak diketahui"
 NO_KECAMATAN = "Tanpa kecamatan"
@@ -99,8 +107,8 @@ def split(value: int | None, ways: int) -> list[int | None]:
     return [base + (1 if i < rest else 0) for i in range(ways)]
 
 
-def kecamatan_parts(program: dict) -> list[Part]:
-    places = [k for k in KECAMATAN if k in program["kecamatan"]]
+def kecamatan_parts(program: dict, ref: Reference) -> list[Part]:
+    places = [k for k in ref.kecamatan if k in program["kecamatan"]]
     if not places:
         return [whole(program, None)]
     amounts = split(program["amount"], len(places))
@@ -191,21 +199,6 @@ class SectorFigures:
 
 
 @dataclass(frozen=True)
-class ReportStatus:
-    member: dict
-    programs: int  # programs reported in the compliance year
-    last_reported: datetime.date | None
-
-
-@dataclass(frozen=True)
-class Compliance:
-    year: int | None
-    reported: list[ReportStatus]
-    missing: list[ReportStatus]
-    share: float | None  # reported / members
-
-
-@dataclass(frozen=True)
 class NeedFigures:
     need: dict
     programs: list[dict]  # the programs that name it
@@ -263,6 +256,8 @@ class AnnualReport:
 
 @dataclass(frozen=True)
 class Figures:
+    ref: Reference
+    forum: Forum
     updated: datetime.date | None
     members: int
     totals: Totals
@@ -280,41 +275,21 @@ class Figures:
     reports: list[AnnualReport]  # newest first, one per year in `years`
 
 
-def data_updated(data_dir: Path, data: dict[str, list[dict]]) -> datetime.date | None:
-    """The date of the last commit touching the data directory; without one, the
-    latest report or registration date. Never today's date: the same data gives
-    the same site."""
-    try:
-        result = subprocess.run(
-            ["git", "log", "-1", "--format=%cs", "--", "."],
-            cwd=data_dir,
-            capture_output=True,
-            text=True,
-            check=True,
-        )
-        committed = result.stdout.strip()
-    except (OSError, subprocess.CalledProcessError):
-        committed = ""
-    if committed:
-        return datetime.date.fromisoformat(committed)
-    dates = [as_date(p["reported"]) for p in data["programs"]]
-    dates += [as_date(m["registered"]) for m in data["members"]]
-    return max(dates, default=None)
-
-
-def _member_figures(member: dict, programs: list[dict]) -> MemberFigures:
+def _member_figures(member: dict, programs: list[dict], ref: Reference) -> MemberFigures:
     present = {p["sector"] for p in programs}
     reported = [as_date(p["reported"]) for p in programs]
     return MemberFigures(
         member=member,
         totals=totals(programs),
         programs=sorted(programs, key=program_order),
-        sectors=[s for s in SECTORS if s in present],
+        sectors=[s for s in ref.sectors if s in present],
         last_reported=max(reported, default=None),
     )
 
 
-def _sector_figures(key: str, programs: list[dict], members: list[dict], by_id: dict):
+def _sector_figures(
+    key: str, programs: list[dict], members: list[dict], by_id: dict, ref: Reference
+):
     by_member: dict[str, list[dict]] = defaultdict(list)
     for program in programs:
         by_member[program["member"]].append(program)
@@ -323,23 +298,13 @@ def _sector_figures(key: str, programs: list[dict], members: list[dict], by_id: 
     years = sorted({p["year"] for p in programs})
     return SectorFigures(
         key=key,
-        label=SECTORS[key],
+        label=ref.sectors[key],
         totals=totals(programs),
         programs=sorted(programs, key=program_order),
         members=shares,
         interested=[m for m in members if key in m["sectors"]],
         by_year=breakdown((whole(p, p["year"]) for p in programs), {y: str(y) for y in years}),
     )
-
-
-def _compliance(year: int | None, member_figures: list[MemberFigures]) -> Compliance:
-    reported, missing = [], []
-    for mf in member_figures:
-        count = sum(1 for p in mf.programs if as_date(p["reported"]).year == year)
-        status = ReportStatus(mf.member, count, mf.last_reported)
-        (reported if count else missing).append(status)
-    share = len(reported) / len(member_figures) if member_figures else None
-    return Compliance(year, reported, missing, share)
 
 
 def _adopters(programs: list[dict]) -> dict[str, list[dict]]:
@@ -366,7 +331,12 @@ def _needs(needs: list[dict], programs: list[dict]) -> Needs:
 
 
 def _annual_report(
-    year: int, programs: list[dict], members: list[dict], ownership_of: dict, needs: list[dict]
+    year: int,
+    programs: list[dict],
+    members: list[dict],
+    ownership_of: dict,
+    needs: list[dict],
+    ref: Reference,
 ) -> AnnualReport:
     own = [p for p in programs if p["year"] == year]
     by_member: dict[str, list[dict]] = defaultdict(list)
@@ -399,14 +369,14 @@ def _annual_report(
         ],
         tables=[
             ReportTable(
-                "sektor", "Per sektor", breakdown((whole(p, p["sector"]) for p in own), SECTORS)
+                "sektor", "Per sektor", breakdown((whole(p, p["sector"]) for p in own), ref.sectors)
             ),
             ReportTable(
                 "kecamatan",
                 "Per kecamatan",
                 breakdown(
-                    (part for p in own for part in kecamatan_parts(p)),
-                    KECAMATAN,
+                    (part for p in own for part in kecamatan_parts(p, ref)),
+                    ref.kecamatan,
                     measure="programs",
                     unknown=NO_KECAMATAN,
                 ),
@@ -449,7 +419,10 @@ def _annual_report(
     )
 
 
-def compute(data: dict[str, list[dict]], updated: datetime.date | None) -> Figures:
+def compute(
+    data: dict[str, list[dict]], updated: datetime.date | None, config: Config
+) -> Figures:
+    ref = reference.of(config)
     members = sorted(data["members"], key=lambda m: (m["name"].casefold(), m["id"]))
     programs = sorted(data["programs"], key=program_order)
     member_by_id = {m["id"]: m for m in members}
@@ -457,7 +430,7 @@ def compute(data: dict[str, list[dict]], updated: datetime.date | None) -> Figur
     programs_of: dict[str, list[dict]] = defaultdict(list)
     for program in programs:
         programs_of[program["member"]].append(program)
-    member_figures = [_member_figures(m, programs_of[m["id"]]) for m in members]
+    member_figures = [_member_figures(m, programs_of[m["id"]], ref) for m in members]
 
     in_sector: dict[str, list[dict]] = defaultdict(list)
     for program in programs:
@@ -471,13 +444,15 @@ def compute(data: dict[str, list[dict]], updated: datetime.date | None) -> Figur
     needs = sorted(data["needs"], key=lambda n: n["id"])
 
     return Figures(
+        ref=ref,
+        forum=config.forum,
         updated=updated,
         members=len(members),
         totals=totals(programs),
-        by_sector=breakdown((whole(p, p["sector"]) for p in programs), SECTORS),
+        by_sector=breakdown((whole(p, p["sector"]) for p in programs), ref.sectors),
         by_kecamatan=breakdown(
-            (part for p in programs for part in kecamatan_parts(p)),
-            KECAMATAN,
+            (part for p in programs for part in kecamatan_parts(p, ref)),
+            ref.kecamatan,
             measure="programs",
             unknown=NO_KECAMATAN,
         ),
@@ -490,11 +465,11 @@ def compute(data: dict[str, list[dict]], updated: datetime.date | None) -> Figur
             members=members_by_ownership,
         ),
         by_status=breakdown((whole(p, p["status"]) for p in programs), PROGRAM_STATUS, "programs"),
-        sectors=[_sector_figures(s, in_sector[s], members, member_by_id) for s in SECTORS],
+        sectors=[_sector_figures(s, in_sector[s], members, member_by_id, ref) for s in ref.sectors],
         member_figures=member_figures,
         programs=programs,
         years=years,
-        compliance=_compliance(updated.year if updated else None, member_figures),
+        compliance=compliance(data, updated.year if updated else None),
         needs=_needs(needs, programs),
-        reports=[_annual_report(y, programs, members, ownership_of, needs) for y in years],
+        reports=[_annual_report(y, programs, members, ownership_of, needs, ref) for y in years],
     )

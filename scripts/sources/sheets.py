@@ -31,14 +31,14 @@ from gspread.exceptions import APIError, NoValidUrlKeyFound
 from gspread.utils import absolute_range_name, extract_id_from_url
 from requests.adapters import BaseAdapter
 
+from scripts.config import SHEET_KEYS, SheetsSource
 from scripts.errors import SourceError
-from scripts.intake.questions import FORMS
+from scripts.model.reference import FORM_TITLES
 from scripts.sources import retry
-from scripts.sources.files import SHEET_KEYS, Table, from_records, parse_csv
+from scripts.sources.table import Table, from_records, parse_csv
 
 SHEETS_API = "https://sheets.googleapis.com/"
 READ_ONLY = ["https://www.googleapis.com/auth/spreadsheets.readonly"]
-CREDENTIALS_ENV = "GOOGLE_SERVICE_ACCOUNT_JSON"
 OPTIONAL = ("needs",)  # a forum may not keep regional needs; the forms are required
 GUIDE = "Lihat README, bagian 'Menghubungkan Google Form'."
 
@@ -69,11 +69,6 @@ class Worksheet:
     key: str  # members | programs | needs
     spreadsheet: str  # the spreadsheet's key
     title: str
-
-
-def _section(sources: dict, name: str) -> dict:
-    section = sources.get(name) if isinstance(sources, dict) else None
-    return section if isinstance(section, dict) else {}
 
 
 def _status(exc: BaseException) -> int | None:
@@ -156,17 +151,13 @@ def _spreadsheet_key(value: str, key: str) -> str:
         ) from None
 
 
-def _worksheets(settings: dict) -> list[Worksheet]:
+def _worksheets(settings: SheetsSource) -> list[Worksheet]:
     """The worksheets the config names; the required ones must all be named."""
     found, missing = [], []
     for key in SHEET_KEYS:
-        entry = settings.get(key) or {}
-        if not isinstance(entry, dict):
-            raise SourceError(
-                f"sources.sheets.{key} di config.yml harus berisi 'spreadsheet' dan 'worksheet'."
-            )
-        spreadsheet = str(entry.get("spreadsheet") or "").strip()
-        title = str(entry.get("worksheet") or "")
+        entry = settings.sheets[key]
+        spreadsheet = entry.spreadsheet
+        title = entry.worksheet
         if not spreadsheet:
             if key not in OPTIONAL:
                 missing.append(f"sources.sheets.{key}.spreadsheet")
@@ -185,21 +176,21 @@ def _worksheets(settings: dict) -> list[Worksheet]:
     return found
 
 
-def _credentials(settings: dict) -> Credentials:
+def _credentials(settings: SheetsSource) -> Credentials:
     """The service account's read-only credentials: from the environment variable named
     in the config (the JSON text, as a GitHub secret holds it), else from the key file."""
-    env = str(settings.get("credentials_env") or CREDENTIALS_ENV)
+    env = settings.credentials_env
     text = os.environ.get(env, "").strip()
     origin = f"variabel lingkungan {env}"
     if not text:
-        if not settings.get("credentials_file"):
+        if not settings.credentials_file:
             raise SourceError(
                 f"Kredensial Google belum disetel. Isi variabel lingkungan {env} dengan seluruh "
                 "isi berkas kunci JSON akun layanan (di GitHub: Settings > Secrets and "
                 f"variables > Actions, secret {env}), atau tulis path berkas kunci itu di "
                 "sources.sheets.credentials_file pada config.yml. " + GUIDE
             )
-        path = Path(str(settings["credentials_file"])).expanduser()
+        path = Path(settings.credentials_file).expanduser()
         origin = f"berkas {path}"
         try:
             text = path.read_text(encoding="utf-8")
@@ -283,7 +274,7 @@ def _read_spreadsheet(
     policy: retry.Policy,
     account: str,
 ) -> dict[str, Table]:
-    forms = ", ".join(FORMS[w.key].title for w in wanted)
+    forms = ", ".join(FORM_TITLES[w.key] for w in wanted)
     where = f"spreadsheet '{spreadsheet}' ({forms})"
 
     def ask(action):
@@ -327,10 +318,9 @@ def _read_spreadsheet(
     }
 
 
-def read_sheets(sources: dict, network: Network | None = None) -> dict[str, Table]:
-    """The forum's sheets from Google Sheets, as `config.sources['sheets']` names them."""
+def read_sheets(settings: SheetsSource, network: Network | None = None) -> dict[str, Table]:
+    """The forum's sheets from Google Sheets, as the config's `sources.sheets` names them."""
     network = network or Network()
-    settings = _section(sources, "sheets")
     wanted = _worksheets(settings)
     creds = _credentials(settings)
     by_spreadsheet: dict[str, list[Worksheet]] = {}
@@ -355,7 +345,7 @@ def read_sheets(sources: dict, network: Network | None = None) -> dict[str, Tabl
 
 
 def _read_url(session: requests.Session, url: str, key: str, policy: retry.Policy) -> Table:
-    title = FORMS[key].title
+    title = FORM_TITLES[key]
     where = f"tautan CSV {title} (sources.url.{key})"
 
     def fetch() -> bytes:
@@ -378,11 +368,10 @@ def _read_url(session: requests.Session, url: str, key: str, policy: retry.Polic
     return parse_csv(text, title)
 
 
-def read_urls(sources: dict, network: Network | None = None) -> dict[str, Table]:
+def read_urls(urls: dict[str, str], network: Network | None = None) -> dict[str, Table]:
     """The forum's sheets from their 'publish to web' CSV links, no credentials needed."""
     network = network or Network()
-    settings = _section(sources, "url")
-    urls = {key: str(settings.get(key) or "").strip() for key in SHEET_KEYS}
+    urls = {key: urls.get(key, "") for key in SHEET_KEYS}
     missing = [f"sources.url.{k}" for k in SHEET_KEYS if not urls[k] and k not in OPTIONAL]
     if missing:
         raise SourceError(

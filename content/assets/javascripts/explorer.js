@@ -79,7 +79,7 @@
     var blob = new Blob(["\ufeff" + lines.join("\r\n") + "\r\n"], { type: "text/csv;charset=utf-8" });
     var link = document.createElement("a");
     link.href = URL.createObjectURL(blob);
-    link.download = "program-forum-csr-kota-serang.csv";
+    link.download = "program-csr.csv";
     document.body.appendChild(link);
     link.click();
     link.remove();

@@ -1,19 +1,74 @@
-"""Building test sites: the bundled sample pulled and built into a temporary folder,
-and a parser that reads back what a page links to and what it says."""
+"""Test helpers: the sample as tables, CSV exports, hashing a data dir, running the
+CLI, reading QR codes, building test sites and reading back what a page says.
+Fixtures live in conftest.py; this module holds plain functions only."""
 
 from __future__ import annotations
 
+import csv
+import dataclasses
+import hashlib
+import io
 import shutil
+import subprocess
 from html.parser import HTMLParser
 from pathlib import Path
 
 import yaml
 
 from scripts import config
+from scripts.cli import main, tell_pull
 from scripts.intake import pull
-from scripts.site import pages
+from scripts.site import build
+from scripts.sources.table import Table
 
-from .conftest import REPO
+REPO = Path(__file__).resolve().parent.parent
+
+
+def write_csv(path: Path, table: Table) -> Path:
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\r\n").writerows([table.header, *table.rows])
+    path.write_text(out.getvalue(), encoding="utf-8")
+    return path
+
+
+def tree_digest(directory: Path) -> dict[str, str]:
+    """Every file under `directory` with the SHA-256 of its bytes."""
+    return {
+        str(p.relative_to(directory)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(directory.rglob("*"))
+        if p.is_file()
+    }
+
+
+def decode_qr(image: Path) -> list[str]:
+    """What every QR code in the image holds, read by zbarimg (Debian's zbar-tools,
+    which `make test` installs): an independent reader, not the library that wrote it."""
+    result = subprocess.run(
+        ["zbarimg", "--quiet", "--raw", "-Sdisable", "-Sqrcode.enable", str(image)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    return result.stdout.splitlines()
+
+
+def pull_tables(tmp_path: Path, tables: dict[str, Table], *extra: str) -> int:
+    """Write tables as CSV exports and pull them into tmp_path/data."""
+    args = ["pull", "--source", "csv", "--data-dir", str(tmp_path / "data")]
+    for key, table in tables.items():
+        args += [f"--{key}", str(write_csv(tmp_path / f"{key}.csv", table))]
+    return main([*args, *extra])
+
+
+def pull_code(source: str, data_dir: Path, report=None, config_path=None, paths=None, **kw) -> int:
+    """A pull's exit code as the verb gives it, for tests that once called it that way."""
+    return tell_pull(pull.pull(source, data_dir, config_path, paths, **kw), data_dir, report)
+
+
+def make_config(**changes) -> config.Config:
+    """config.yml's settings, with some replaced (moderation, date_order …)."""
+    return dataclasses.replace(config.load(), **changes)
+
 
 FIXTURES = REPO / "tests" / "fixtures"
 # The test sites' forms, both open at example addresses (one long, with a short
@@ -38,12 +93,22 @@ def config_with_forms(root: Path, forms: dict | None) -> Path:
     return path
 
 
+def site_forms(raw: dict | None) -> dict:
+    """The site's forms of a config whose `forms:` is `raw`, read as the build reads it."""
+    import tempfile
+
+    from scripts.site import posters
+
+    with tempfile.TemporaryDirectory() as tmp:
+        return posters.forms(config.load(config_with_forms(Path(tmp), raw)))
+
+
 def build_sample(root: Path, forms: dict | None = FORMS) -> tuple[Path, Path]:
     """(data dir, site dir) of the sample, pulled and built under root."""
     data = root / "data"
-    assert pull.run("sample", data) == 0
+    assert pull.pull("sample", data).ok
     site = root / "site"
-    assert pages.build(data, site, root / "build", config_with_forms(root, forms)) == 0
+    assert build.build(data, site, root / "build", config_with_forms(root, forms)) == 0
     return data, site
 
 
@@ -52,7 +117,7 @@ def build_fixture(name: str, root: Path) -> tuple[Path, Path]:
     data = root / "data"
     shutil.copytree(FIXTURES / name, data)
     site = root / "site"
-    assert pages.build(data, site, root / "build", config_with_forms(root, FORMS)) == 0
+    assert build.build(data, site, root / "build", config_with_forms(root, FORMS)) == 0
     return data, site
 
 

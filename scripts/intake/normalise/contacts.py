@@ -1,0 +1,57 @@
+"""The contact person's telephone number and e-mail address (contact columns only;
+numbers inside free text are masked by `scripts.model.contacts`)."""
+
+from __future__ import annotations
+
+import re
+
+from scripts.errors import InvalidValue
+from scripts.model.text import clean, is_empty
+
+_PHONE_SEPARATORS = str.maketrans("", "", " .-()")
+_PHONE_MESSAGE = "Nomor telepon harus nomor Indonesia, misalnya 0812-3456-7890 atau (0254) 211234."
+
+
+def phone(value: str) -> str | None:
+    """An Indonesian phone number in E.164 (`+62…`)."""
+    c = clean(value)
+    if is_empty(c):
+        return None
+    s = c.removeprefix("'").translate(_PHONE_SEPARATORS)
+    international = s.startswith(("+", "00"))
+    s = s[1:] if s.startswith("+") else s[2:] if international else s
+    if not (s.isdigit() and s.isascii()):
+        raise InvalidValue("phone_invalid", _PHONE_MESSAGE)
+    if s.startswith("62"):
+        national = s[2:]
+        if national.startswith("0"):  # +62 (0)812 …
+            national = national[1:]
+    elif international:
+        raise InvalidValue("phone_invalid", _PHONE_MESSAGE)
+    elif s.startswith("0"):
+        national = s[1:]
+    elif s.startswith("8"):
+        # A sheet column typed as number drops the 0 of a mobile number.
+        national = s
+    else:
+        raise InvalidValue("phone_invalid", _PHONE_MESSAGE)
+    if not 8 <= len(national) <= 13 or national[0] not in "23456789":
+        raise InvalidValue("phone_invalid", _PHONE_MESSAGE)
+    return "+62" + national
+
+
+# Not _EMAIL: that one finds addresses inside free text for mask_contacts().
+_EMAIL_ADDRESS = re.compile(r"[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
+
+
+def email(value: str) -> str | None:
+    """A contact e-mail address, lower-cased domain; only an address, nothing around it."""
+    c = clean(value)
+    if is_empty(c):
+        return None
+    if len(c) > 254 or _EMAIL_ADDRESS.fullmatch(c) is None:
+        raise InvalidValue(
+            "email_invalid", "Alamat email tidak sah; tulis satu alamat seperti nama@contoh.co.id."
+        )
+    local, _, domain = c.rpartition("@")
+    return f"{local}@{domain.lower()}"

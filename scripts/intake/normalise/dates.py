@@ -1,0 +1,211 @@
+"""Dates and the Forms `Timestamp` column."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from collections.abc import Iterable
+
+from scripts.errors import InvalidValue
+from scripts.intake.normalise.base import cached
+from scripts.model.text import clean, is_empty
+
+_MONTHS: dict[str, int] = {}
+for _number, _names in enumerate(
+    (
+        "januari january jan",
+        "februari pebruari february feb peb",
+        "maret march mar",
+        "april apr",
+        "mei may",
+        "juni june jun",
+        "juli july jul",
+        "agustus august agu agt agus aug",
+        "september sep sept",
+        "oktober october okt oct",
+        "november nopember nov nop",
+        "desember december des dec",
+    ),
+    start=1,
+):
+    for _name in _names.split():
+        _MONTHS[_name] = _number
+
+_WEEKDAYS: dict[str, int] = {}
+for _number, _names in enumerate(
+    (
+        "senin monday mon sen",
+        "selasa tuesday tue tues sel",
+        "rabu wednesday wed rab",
+        "kamis thursday thu thur thurs kam",
+        "jumat jum'at jum’at friday fri jum",
+        "sabtu saturday sat sab",
+        "minggu ahad sunday sun min",
+    )
+):
+    for _name in _names.split():
+        _WEEKDAYS[_name] = _number
+
+_NUMERIC_DATE = re.compile(r"([0-9]{1,4})([/.-])([0-9]{1,2})\2([0-9]{1,4})")
+_WEEKDAY_PREFIX = r"(?:(?P<wd>[a-z'’]+)\.?,?\s+)?"
+_TEXT_DATE_DMY = re.compile(
+    _WEEKDAY_PREFIX
+    + r"(?P<d>[0-9]{1,2})\s*[-/ .]?\s*(?P<m>[a-z]+)\.?\s*[-/ .,]?\s*(?P<y>[0-9]{1,4})"
+)
+_TEXT_DATE_MDY = re.compile(
+    _WEEKDAY_PREFIX + r"(?P<m>[a-z]+)\.?\s+(?P<d>[0-9]{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>[0-9]{1,4})"
+)
+# A date cell with a time ("2025-04-23 00:00:00"): the date alone is unambiguous.
+_TRAILING_TIME = re.compile(
+    r"\s+(?:pukul\s+|jam\s+)?[0-9]{1,2}[:.][0-9]{2}(?:[:.][0-9]{2})?"
+    r"(?:\s*[ap]\.?m\.?)?(?:\s*(?:wib|wita|wit))?$"
+)
+
+_DATE_MESSAGES = {
+    "dmy": "Tanggal tidak terbaca; tulis tanggal/bulan/tahun, "
+    "misalnya 31/01/2025 atau 31 Januari 2025.",
+    "mdy": "Tanggal tidak terbaca; tulis bulan/tanggal/tahun, "
+    "misalnya 1/31/2025 atau 31 Januari 2025.",
+}
+_YEAR_MESSAGE = "Tahun harus ditulis lengkap dengan 4 angka, antara 1990 dan 2100."
+_WEEKDAY_MESSAGE = "Nama hari tidak cocok dengan tanggalnya; periksa tanggalnya."
+
+
+def _check_order(order: str) -> None:
+    if order not in _DATE_MESSAGES:
+        raise ValueError(f"order must be 'dmy' or 'mdy', not {order!r}")
+
+
+def _make_date(year: str, month: int | str, day: str, order: str) -> _dt.date:
+    if len(year) != 4:
+        raise InvalidValue("date_year", _YEAR_MESSAGE)
+    y = int(year)
+    if not 1990 <= y <= 2100:
+        raise InvalidValue("date_year", _YEAR_MESSAGE)
+    try:
+        return _dt.date(y, int(month), int(day))
+    except ValueError:
+        raise InvalidValue("date_invalid", _DATE_MESSAGES[order]) from None
+
+
+def _numeric_date(match: re.Match[str], order: str) -> _dt.date:
+    first, _, middle, last = match.groups()
+    if len(first) == 4:  # ISO and Forms downloads are year-first whatever the locale
+        if len(last) > 2:
+            raise InvalidValue("date_invalid", _DATE_MESSAGES[order])
+        return _make_date(first, middle, last, order)
+    if len(first) > 2 or len(last) == 3 or len(last) == 1:
+        raise InvalidValue("date_invalid", _DATE_MESSAGES[order])
+    if order == "dmy":
+        return _make_date(last, middle, first, order)
+    return _make_date(last, first, middle, order)
+
+
+@cached
+def _date(value: str, order: str) -> _dt.date | None:
+    c = clean(value)
+    if is_empty(c):
+        return None
+    s = c.casefold()
+    if len(s) > 60:
+        raise InvalidValue("date_invalid", _DATE_MESSAGES[order])
+    match = _NUMERIC_DATE.fullmatch(s)
+    if match is not None:
+        return _numeric_date(match, order)
+    s = _TRAILING_TIME.sub("", s)
+    match = _NUMERIC_DATE.fullmatch(s)
+    if match is not None:
+        return _numeric_date(match, order)
+    match = _TEXT_DATE_DMY.fullmatch(s) or _TEXT_DATE_MDY.fullmatch(s)
+    if match is None or match.group("m") not in _MONTHS:
+        raise InvalidValue("date_invalid", _DATE_MESSAGES[order])
+    result = _make_date(match.group("y"), _MONTHS[match.group("m")], match.group("d"), order)
+    weekday = match.group("wd")
+    if weekday is not None:
+        expected = _WEEKDAYS.get(weekday)
+        if expected is None:
+            raise InvalidValue("date_invalid", _DATE_MESSAGES[order])
+        if expected != result.weekday():
+            # Either the day name or the date is wrong; neither can be chosen.
+            raise InvalidValue("date_weekday_mismatch", _WEEKDAY_MESSAGE)
+    return result
+
+
+def date(value: str, order: str = "dmy") -> _dt.date | None:
+    """A calendar date; numeric forms read in ``order`` ("dmy" or "mdy")."""
+    _check_order(order)
+    if not value:
+        return None
+    return _date(value, order)
+
+
+_TIMESTAMP = re.compile(
+    r"(?P<date>[0-9]{1,4}([/.-])[0-9]{1,2}\2[0-9]{1,4})"
+    r"(?:(?:\s+|t)(?P<h>[0-9]{1,2})[:.](?P<mi>[0-9]{2})(?:[:.](?P<s>[0-9]{2})(?:[.,][0-9]{1,6})?)?"
+    r"\s*(?P<ampm>[ap]\.?m\.?)?)?"
+    r"\s*(?:(?:gmt|utc)\s*(?:[+-]\s*[0-9]{1,2}(?::?[0-9]{2})?)?|z|[+-][0-9]{2}:?[0-9]{2}|wib|wita|wit)?"
+)
+_TIMESTAMP_MESSAGE = "Stempel waktu tidak terbaca; contoh yang benar: 23/04/2025 10:15:32."
+
+
+# What Google Forms and Sheets actually write, read with the (cached) date():
+# "23/04/2025 10:15:32", "2025/04/23 10:15:32 AM GMT+7".
+_TIMESTAMP_FAST = re.compile(
+    r"([0-9/.-]{8,10}) ([0-9]{1,2}):([0-9]{2}):([0-9]{2})(?: ([AP])M)?(?: GMT[+-][0-9]{1,2})?"
+)
+
+
+def timestamp(value: str, order: str = "dmy") -> _dt.datetime | None:
+    """The Forms `Timestamp` column as naive local time (any zone suffix ignored)."""
+    _check_order(order)
+    fast = _TIMESTAMP_FAST.fullmatch(value)
+    if fast is not None and _NUMERIC_DATE.fullmatch(fast.group(1)):
+        day = _date(fast.group(1), order)
+        hour, minute, second = int(fast.group(2)), int(fast.group(3)), int(fast.group(4))
+        ampm = fast.group(5)
+        if ampm is not None and 1 <= hour <= 12:
+            hour = hour % 12 + (12 if ampm == "P" else 0)
+            ampm = None
+        if ampm is None and hour <= 23 and minute <= 59 and second <= 59:
+            return _dt.datetime(day.year, day.month, day.day, hour, minute, second)
+    c = clean(value)
+    if is_empty(c):
+        return None
+    s = c.casefold()
+    match = _TIMESTAMP.fullmatch(s) if len(s) <= 60 else None
+    if match is None:
+        raise InvalidValue("timestamp_invalid", _TIMESTAMP_MESSAGE)
+    day = _numeric_date(_NUMERIC_DATE.fullmatch(match.group("date")), order)
+    if match.group("h") is None:
+        return _dt.datetime(day.year, day.month, day.day)
+    hour, minute = int(match.group("h")), int(match.group("mi"))
+    second = int(match.group("s") or 0)
+    ampm = match.group("ampm")
+    if ampm is not None:
+        if not 1 <= hour <= 12:
+            raise InvalidValue("timestamp_invalid", _TIMESTAMP_MESSAGE)
+        hour = hour % 12 + (12 if ampm[0] == "p" else 0)
+    if hour > 23 or minute > 59 or second > 59:
+        raise InvalidValue("timestamp_invalid", _TIMESTAMP_MESSAGE)
+    return _dt.datetime(day.year, day.month, day.day, hour, minute, second)
+
+
+_DAY_MONTH = re.compile(r"\s*([0-9]{1,2})[/.-]([0-9]{1,2})[/.-][0-9]{4}\b")
+
+
+def timestamp_order(values: Iterable[str], default: str = "dmy") -> str:
+    """The date order of a Timestamp column, from its own unambiguous values.
+
+    Google writes the whole column in the spreadsheet's locale: one `23/4/2025`
+    proves day-first, one `4/23/2025` month-first. Without such proof, or with
+    proof both ways, the configured order stands.
+    """
+    day_first = month_first = False
+    for value in values:
+        match = _DAY_MONTH.match(value)
+        if match:
+            day_first |= int(match.group(1)) > 12
+            month_first |= int(match.group(2)) > 12
+    if day_first != month_first:
+        return "dmy" if day_first else "mdy"
+    return default

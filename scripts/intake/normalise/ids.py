@@ -1,0 +1,155 @@
+"""Identifiers: NIB, need codes, the identity key of a business name, slugs."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from scripts.errors import InvalidValue
+from scripts.intake.normalise.base import cached
+from scripts.model.text import clean, fold, is_empty
+
+# Legal-form words at either end of a business name, folded, with the canonical
+# token they stand for; None: a qualifier dropped from the key. Persero and
+# Perseroda companies are PTs ("PT X (Persero) Tbk" is "PT X").
+_NAME_FORMS: dict[tuple[str, ...], str | None] = {
+    ("pt",): "pt",
+    ("p", "t"): "pt",
+    ("perseroan", "terbatas"): "pt",
+    ("persero",): "pt",
+    ("perseroda",): "pt",
+    ("tbk",): None,
+    ("cv",): "cv",
+    ("c", "v"): "cv",
+    ("persekutuan", "komanditer"): "cv",
+    ("ud",): "ud",
+    ("u", "d"): "ud",
+    ("usaha", "dagang"): "ud",
+    ("fa",): "firma",
+    ("firma",): "firma",
+    ("koperasi",): "koperasi",
+    ("kop",): "koperasi",
+    ("yayasan",): "yayasan",
+    ("perum",): "perum",
+    ("perusahaan", "umum"): "perum",
+    ("perumda",): "perumda",
+    ("perusahaan", "umum", "daerah"): "perumda",
+}
+_NAME_FORM_ORDER = ("pt", "cv", "ud", "firma", "koperasi", "yayasan", "perum", "perumda")
+_NAME_FORM_FIRST = frozenset(words[0] for words in _NAME_FORMS)
+_NAME_FORM_LAST = frozenset(words[-1] for words in _NAME_FORMS)
+
+
+@cached
+def name_key(value: str) -> str:
+    """Identity key of a business name: folded, legal form at the front."""
+    tokens = fold(clean(value)).split()
+    if len(tokens) < 2 or (tokens[0] not in _NAME_FORM_FIRST and tokens[-1] not in _NAME_FORM_LAST):
+        return " ".join(tokens)  # no legal form at either end
+    forms: set[str] = set()
+    changed = True
+    while changed:
+        changed = False
+        for size in (3, 2, 1):
+            if len(tokens) <= size:  # never strip the name itself away
+                continue
+            head, tail = tuple(tokens[:size]), tuple(tokens[-size:])
+            if head in _NAME_FORMS:
+                forms.add(_NAME_FORMS[head] or "")
+                tokens = tokens[size:]
+            elif tail in _NAME_FORMS:
+                forms.add(_NAME_FORMS[tail] or "")
+                tokens = tokens[:-size]
+            else:
+                continue
+            changed = True
+            break
+    prefix = [form for form in _NAME_FORM_ORDER if form in forms]
+    return " ".join(prefix + tokens)
+
+
+_SLUG_TRANSLIT = str.maketrans(
+    {
+        "ß": "ss",
+        "æ": "ae",
+        "Æ": "ae",
+        "œ": "oe",
+        "Œ": "oe",
+        "ø": "o",
+        "Ø": "o",
+        "đ": "d",
+        "Đ": "d",
+        "ð": "d",
+        "þ": "th",
+        "ł": "l",
+        "Ł": "l",
+        "ı": "i",
+        # Apostrophes join: "Jum'at" → "jumat", not "jum-at".
+        "'": "",
+        "’": "",
+        "`": "",
+    }
+)
+_SLUG_JUNK = re.compile(r"[^a-z0-9]+")
+
+
+@cached
+def slug(value: str, max_length: int = 60) -> str:
+    """URL-safe id: lowercase ASCII letters, digits and single dashes."""
+    if not value.isascii():
+        value = unicodedata.normalize("NFKD", value.translate(_SLUG_TRANSLIT))
+        value = value.encode("ascii", "ignore").decode("ascii")
+    else:
+        value = value.translate(_SLUG_TRANSLIT)
+    result = _SLUG_JUNK.sub("-", value.lower()).strip("-")
+    if len(result) > max_length:
+        cut = result[:max_length]
+        if result[max_length] != "-" and "-" in cut:
+            cut = cut[: cut.rindex("-")]
+        result = cut.strip("-")
+    return result
+
+
+_NIB_SEPARATORS = str.maketrans("", "", " .-")
+
+
+def nib(value: str) -> str | None:
+    """Nomor Induk Berusaha: exactly 13 digits, kept as text (leading 0 kept)."""
+    if len(value) == 13 and value.isdigit() and value.isascii():
+        return value
+    c = clean(value)
+    if is_empty(c):
+        return None
+    # A leading apostrophe is how Sheets is told to keep a number as text.
+    digits = c.removeprefix("'").translate(_NIB_SEPARATORS)
+    if len(digits) == 13 and digits.isdigit() and digits.isascii():
+        return digits
+    if "e+" in c.casefold():
+        raise InvalidValue(
+            "nib_invalid",
+            "NIB terbaca sebagai angka desimal (format ilmiah); format kolom NIB di Google "
+            "Sheets sebagai teks biasa lalu ketik ulang NIB-nya.",
+        )
+    raise InvalidValue("nib_invalid", "NIB harus tepat 13 angka.")
+
+
+_NEED_CODE = re.compile(r"[A-Z0-9][A-Z0-9.-]{0,31}")
+# Sheets autocorrect turns "-" into dashes that look the same.
+_NEED_CODE_DASHES = str.maketrans({"–": "-", "—": "-", "‐": "-", "‑": "-", "−": "-", " ": None})
+
+
+def need_code(value: str) -> str | None:
+    """A regional-need code, upper-cased; it becomes a URL path segment."""
+    if value.isupper() and _NEED_CODE.fullmatch(value):
+        return value
+    c = clean(value)
+    if is_empty(c):
+        return None
+    code = c.upper().translate(_NEED_CODE_DASHES)
+    if not code.isascii() or _NEED_CODE.fullmatch(code) is None:
+        raise InvalidValue(
+            "need_code_invalid",
+            "Kode kebutuhan hanya boleh berisi huruf, angka, titik dan tanda hubung "
+            "(maksimal 32 karakter), misalnya KES-2025-01.",
+        )
+    return code

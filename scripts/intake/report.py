@@ -1,0 +1,49 @@
+"""What a pull says about each sheet: counts per outcome and every rejection, as data
+(sheet, row, column, code, message), never a cell's value."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+OUTCOME_LABELS = {
+    "accepted": "diterbitkan",
+    "rejected": "ditolak sistem",
+    "pending": "menunggu verifikasi",
+    "declined": "ditolak sekretariat",
+    "no_consent": "tanpa persetujuan publikasi",
+}
+OUTCOMES = tuple(OUTCOME_LABELS)
+
+
+@dataclass(frozen=True)
+class Rejection:
+    sheet: str
+    row: int
+    column: str
+    code: str
+    message: str
+
+    def as_dict(self) -> dict:
+        return dict(vars(self))  # asdict() deep-copies: slow over 100,000 rows
+
+
+@dataclass
+class SheetReport:
+    sheet: str
+    counts: dict[str, int] = field(default_factory=lambda: dict.fromkeys(OUTCOMES, 0))
+    rejections: list[Rejection] = field(default_factory=list)
+
+    def count(self, outcome: str) -> None:
+        self.counts[outcome] += 1
+
+    def reject(self, problems: list[Rejection]) -> None:
+        self.counts["rejected"] += 1
+        self.rejections.extend(problems)
+
+    def as_dict(self) -> dict:
+        return {
+            "sheet": self.sheet,
+            "read": sum(self.counts.values()),
+            **self.counts,
+            "rejections": [r.as_dict() for r in self.rejections],
+        }

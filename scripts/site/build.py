@@ -1,0 +1,164 @@
+"""Building the site: the pages generated from data/ as plain Markdown next to a copy
+of content/, in a scratch folder of this build's own, then a site engine (MkDocs,
+or ProperDocs, which reads the same config) with the CSP hook.
+
+Page generation is a plain step before the engine runs, so the site needs no
+plugin that only one engine has.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from contextlib import contextmanager
+from itertools import chain
+from pathlib import Path
+
+import yaml
+
+from scripts import config
+from scripts.checks import schema
+from scripts.errors import ConfigError, PageError, StoreError
+from scripts.model import git, reference, store
+from scripts.site import exports, formats, history, pages, posters
+from scripts.site import stats as fig
+from scripts.site.render import environment
+
+CONTENT = config.REPO_ROOT / "content"
+OVERRIDES = config.REPO_ROOT / "overrides"
+MKDOCS_CONFIG = config.REPO_ROOT / "mkdocs.yml"
+CSP_HOOK = Path(__file__).resolve().parent / "hooks" / "csp.py"
+ENGINES = {"mkdocs": "mkdocs", "properdocs": "properdocs"}  # --engine → Python module
+
+
+def generate(
+    data: dict[str, list[dict]],
+    figures: fig.Figures,
+    docs_dir: Path,
+    cfg: config.Config,
+    forms: dict[str, posters.Form],
+    updates: history.History,
+) -> int:
+    """Write the docs tree: content/ copied, the downloads and the feed, then every
+    generated page. Returns the page count."""
+    pages.check_ids(data)
+    shutil.rmtree(docs_dir, ignore_errors=True)
+    shutil.copytree(CONTENT, docs_dir)
+    posters.write_assets(forms, cfg.forum, docs_dir)
+    downloads = exports.write(docs_dir / exports.FOLDER, data, figures)
+    members = {m["id"]: m for m in data["members"]}
+    (docs_dir / history.FEED_PATH).write_bytes(history.feed(updates, members, figures))
+    env = environment(cfg, figures.ref)
+    count = 0
+    for page in chain(
+        pages.site_pages(figures, data),
+        pages.data_pages(figures, data, downloads, updates),
+        pages.form_pages(cfg, forms),
+        pages.content_pages(cfg),
+    ):
+        target = docs_dir / page.path
+        if target.exists():
+            raise PageError(
+                f"content/{page.path} bertabrakan dengan halaman yang dibuat dari data."
+            )
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(pages.render(env, page), encoding="utf-8")
+        count += 1
+    return count
+
+
+def write_config(build_dir: Path, site_dir: Path, updated, cfg: config.Config) -> Path:
+    """The generated engine config: the repo's mkdocs.yml plus this build's paths,
+    the forum's names, the data date and the CSP hook."""
+    forum = cfg.forum
+    contact = {k: v for k, v in vars(forum.contact).items() if v}
+    settings = {
+        "INHERIT": str(MKDOCS_CONFIG),
+        "docs_dir": str((build_dir / "docs").resolve()),
+        "site_dir": str(site_dir.resolve()),
+        "site_name": forum.name,
+        "site_description": (
+            f"Situs transparansi {forum.full_name}: anggota, program, nilai kontribusi "
+            "dan kebutuhan daerah."
+        ),
+        "copyright": f"{forum.full_name}. Data terbuka di bawah lisensi CC BY 4.0.",
+        # Relative paths of an inherited config resolve against this file: made absolute.
+        "theme": {"custom_dir": str(OVERRIDES)},
+        "hooks": [str(CSP_HOOK)],
+        "extra": {
+            "data_updated": {
+                "iso": updated.isoformat() if updated else None,
+                "text": formats.date(updated),
+            },
+            # The secretariat's address for questions, corrections and removals: every footer.
+            "contact": contact,
+        },
+    }
+    if forum.site_url:
+        settings["site_url"] = forum.site_url
+    path = build_dir / "mkdocs.yml"
+    store.write_atomic(path, yaml.safe_dump(settings, allow_unicode=True, sort_keys=False))
+    return path
+
+
+def run_engine(config_path: Path, engine: str = "mkdocs") -> int:
+    command = [sys.executable, "-m", ENGINES[engine], "build", "--clean", "--strict", "--quiet"]
+    # Material's end-of-life notice is known (see DESIGN.md); it would bury real warnings.
+    env = os.environ | {"NO_MKDOCS_2_WARNING": "1"}
+    command += ["--config-file", str(config_path)]
+    return subprocess.run(command, env=env, check=False).returncode
+
+
+@contextmanager
+def scratch(build_dir: Path | None):
+    """The folder of the generated Markdown: the one asked for, or this build's own
+    temporary one, so two builds at once never overwrite each other's pages."""
+    if build_dir is not None:
+        build_dir.mkdir(parents=True, exist_ok=True)
+        yield build_dir
+        return
+    with tempfile.TemporaryDirectory(prefix="forum-csr-build-") as tmp:
+        yield Path(tmp)
+
+
+def build(
+    data_dir: Path,
+    site_dir: Path,
+    build_dir: Path | None = None,
+    config_path: Path | None = None,
+    engine: str = "mkdocs",
+) -> int:
+    """Generate the pages from data_dir and build the site into site_dir; exit code."""
+    try:
+        data = store.load(data_dir)
+        cfg = config.load(config_path)
+        forms = posters.forms(cfg)
+    except (StoreError, ConfigError) as exc:
+        print(f"Situs tidak dibangun: {exc}", file=sys.stderr)
+        return 1
+    problems = schema.problems(data_dir, data, reference.of(cfg))
+    if problems:
+        print("\n".join(problems), file=sys.stderr)
+        print(
+            f"Situs tidak dibangun: {len(problems)} masalah di {data_dir} "
+            "(periksa dengan `python -m scripts check`).",
+            file=sys.stderr,
+        )
+        return 1
+    updated = git.data_updated(data_dir, data)
+    with scratch(build_dir) as folder:
+        try:
+            figures = fig.compute(data, updated, cfg)
+            updates = history.read(data_dir, data)
+            count = generate(data, figures, folder / "docs", cfg, forms, updates)
+        except PageError as exc:
+            print(f"Situs tidak dibangun: {exc}", file=sys.stderr)
+            return 1
+        if run_engine(write_config(folder, site_dir, updated, cfg), engine) != 0:
+            print(f"Situs tidak dibangun: {engine} gagal (lihat pesan di atas).", file=sys.stderr)
+            return 1
+    print(f"Situs dibangun di {site_dir}: {count} halaman dari {data_dir}.")
+    return 0

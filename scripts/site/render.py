@@ -1,0 +1,100 @@
+"""Rendering: the Jinja environment of the page templates, and the one escaping
+function every value from data/ goes through (`text`, the environment's finalize)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup, escape
+
+from scripts.config import REPO_ROOT, Config
+from scripts.model.reference import (
+    BENEFICIARY_GROUPS,
+    CONTRIBUTION_TYPES,
+    NEED_STATUS,
+    OWNERSHIP,
+    PROGRAM_STATUS,
+    Reference,
+)
+from scripts.model.text import FRONT_MATTER_UNSAFE, NEEDS_CLEANING
+from scripts.site import exports, formats
+
+TEMPLATES: Path = REPO_ROOT / "templates"
+
+
+def text(value: object) -> Markup:
+    """Any value as HTML text: escaped, line breaks as <br>, never a blank line.
+
+    The Jinja environment's `finalize`: applied to every `{{ … }}`. Markup (a
+    macro's output, built from already escaped values) passes unchanged.
+    """
+    if isinstance(value, Markup):
+        return value
+    if value is None:
+        return Markup(escape(formats.MISSING))
+    value = str(value)
+    if not NEEDS_CLEANING.search(value):
+        return escape(value)  # the common case, kept fast: 10,000 pages call this a lot
+    lines = FRONT_MATTER_UNSAFE.sub("", value).splitlines()
+    return Markup("<br>").join(escape(line) for line in lines)
+
+
+def http_url(value: object) -> str | None:
+    """The value if it is an http(s) URL with a host, else None (shown as text, not linked)."""
+    if not isinstance(value, str) or FRONT_MATTER_UNSAFE.search(value) or any(c.isspace() for c in value):
+        return None
+    try:
+        parts = urlsplit(value)
+    except ValueError:
+        return None
+    return value if parts.scheme in ("http", "https") and parts.hostname else None
+
+
+def _labeller(labels: dict[str, str]):
+    return lambda key: labels.get(key, key) if key is not None else None
+
+
+def _list_labeller(labels: dict[str, str]):
+    return lambda keys: ", ".join(labels.get(k, k) for k in keys) if keys else None
+
+
+def environment(config: Config, ref: Reference) -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(TEMPLATES),
+        autoescape=True,
+        finalize=text,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(
+        rupiah=formats.rupiah,
+        number=formats.number,
+        percent=formats.percent,
+        date=formats.date,
+        http_url=http_url,
+        sector=_labeller(ref.sectors),
+        kecamatan=_labeller(ref.kecamatan),
+        kecamatan_list=_list_labeller(ref.kecamatan),
+        ownership=_labeller(OWNERSHIP),
+        status=_labeller(PROGRAM_STATUS),
+        need_status=_labeller(NEED_STATUS),
+        contributions=_list_labeller(CONTRIBUTION_TYPES),
+        groups=_list_labeller(BENEFICIARY_GROUPS),
+        sectors=_list_labeller(ref.sectors),
+        filesize=formats.filesize,
+    )
+    env.globals.update(
+        MISSING=formats.MISSING,
+        SECTORS=ref.sectors,
+        KECAMATAN=ref.kecamatan,
+        forum=config.forum,
+        region=config.region,
+        PROGRAM_STATUS=PROGRAM_STATUS,
+        download_path=exports.slice_path,
+        report_path=exports.report_path,
+    )
+    return env
