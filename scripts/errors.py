@@ -36,7 +36,7 @@ class GaveUp(Exception):
 class InvalidValue(ValueError):
     """An answer that cannot be normalised without guessing: a data error, not a bug.
 
-    ``code`` is a code of the catalogue (`scripts/intake/codes.py`); ``message`` is
+    ``code`` is a code of the catalogue (`scripts/model/codes.py`); ``message`` is
     Indonesian for the secretariat and never contains the rejected value.
     """
 

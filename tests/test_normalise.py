@@ -256,7 +256,7 @@ table(
     [
         ("24020260097", "nib_invalid"),
         ("91200012345678", "nib_invalid"),
-        ("9.120001234567E+12", "nib_invalid"),
+        ("9.120001234567E+12", "nib_scientific"),
         ("9120001234567.0", "nib_invalid"),
         ("NIB-nya menyusul", "nib_invalid"),
     ],
@@ -383,9 +383,9 @@ table(
         (">10 juta", "money_ambiguous"),
         ("kurang lebih 5 juta", "money_ambiguous"),
         ("Rp 5 juta s/d Rp 10 juta", "money_ambiguous"),
-        ("1.500 juta", "money_ambiguous"),
-        ("1,500 jt", "money_ambiguous"),
-        ("1.500.000 juta", "money_ambiguous"),
+        ("1.500 juta", "money_two_readings"),
+        ("1,500 jt", "money_two_readings"),
+        ("1.500.000 juta", "money_two_readings"),
         ("1.500.000,50", "money_fraction"),
         ("1,5", "money_fraction"),
         ("1,2345678 juta", "money_fraction"),
@@ -676,11 +676,10 @@ table(
     partial(
         n.choice,
         aliases=reference.PROGRAM_STATUS_ALIASES,
-        code="status_unknown",
-        message="Status tidak dikenal.",
+        code="program_status_unknown",
     ),
     [("Berjalan", "berjalan"), ("", None)],
-    [("batal", "status_unknown")],
+    [("batal", "program_status_unknown")],
     name="choice",
 )
 table(
@@ -688,11 +687,10 @@ table(
         n.choices,
         aliases=reference.CONTRIBUTION_ALIASES,
         order=list(reference.CONTRIBUTION_TYPES),
-        code="kontribusi_unknown",
-        message="Bentuk kontribusi tidak dikenal.",
+        code="contribution_type_unknown",
     ),
     [("Barang, Uang, Barang", ["uang", "barang"]), ("", [])],
-    [("Saham", "kontribusi_unknown")],
+    [("Saham", "contribution_type_unknown")],
     name="choices",
 )
 table(

@@ -175,13 +175,12 @@ def merge_members(
             column = "NIB" if nib and nib == first.values["nib"] else "Nama Badan Usaha"
             report.reject(
                 [
-                    Rejection(
+                    Rejection.of(
                         report.sheet,
                         candidate.row,
                         column,
                         "duplicate_member",
-                        f"Badan usaha ini sudah terdaftar di baris {first.row}; "
-                        "baris ini tidak diterbitkan terpisah.",
+                        earlier=first.row,
                     )
                 ]
             )
@@ -238,12 +237,12 @@ def read_needs(table: Table | None, config: Config) -> tuple[list[dict], SheetRe
         code = values.get("id")
         if code in needs:
             problems.append(
-                Rejection(
+                Rejection.of(
                     sheet,
                     row,
                     "Kode",
                     "duplicate_id",
-                    f"Kode ini sudah dipakai di baris {first_row[code]}.",
+                    earlier=first_row[code],
                 )
             )
         if problems:
@@ -289,11 +288,7 @@ def _link_member(values, sheet, row, by_nib, by_name) -> tuple[str | None, list[
     if member_id or not values["member_name"]:
         return member_id, []
     column = "NIB Badan Usaha" if nib else "Nama Badan Usaha"
-    message = (
-        "Badan usaha pelapor tidak ditemukan di antara anggota yang terverifikasi dan "
-        "bersedia dipublikasikan; daftarkan atau verifikasi keanggotaannya dulu."
-    )
-    return None, [Rejection(sheet, row, column, "member_unknown", message)]
+    return None, [Rejection.of(sheet, row, column, "member_unknown")]
 
 
 def read_programs(
@@ -310,12 +305,11 @@ def read_programs(
         problems += link_problems
         if values.get("need") and values["need"] not in need_ids:
             problems.append(
-                Rejection(
+                Rejection.of(
                     sheet,
                     row,
                     "Kode Kebutuhan",
                     "need_unknown",
-                    "Kode kebutuhan ini tidak ada di lembar Kebutuhan Daerah.",
                 )
             )
         if _triage(report, status, problems, config.moderation) is not None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from scripts.model import codes
+
 OUTCOME_LABELS = {
     "accepted": "diterbitkan",
     "rejected": "ditolak sistem",
@@ -22,6 +24,11 @@ class Rejection:
     column: str
     code: str
     message: str
+
+    @classmethod
+    def of(cls, sheet: str, row: int, column: str, code: str, **params: object) -> Rejection:
+        """A rejection by a code of the catalogue, its message filled in with `params`."""
+        return cls(sheet, row, column, code, codes.message(code, **params))
 
     def as_dict(self) -> dict:
         return dict(vars(self))  # asdict() deep-copies: slow over 100,000 rows

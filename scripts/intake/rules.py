@@ -13,8 +13,6 @@ from scripts.intake import normalise as n
 from scripts.intake.questions import Question, normaliser
 from scripts.intake.report import Rejection
 
-REQUIRED_MESSAGE = "Kolom wajib ini kosong."
-
 
 class Reader:
     """Reads the questions of one part of a form for a forum's region and date order."""
@@ -41,9 +39,7 @@ class Reader:
                 values[question.key] = [] if question.many else None
                 continue
             if question.value_required and value in (None, "", []):
-                problems.append(
-                    Rejection(sheet, row, question.header, "required", REQUIRED_MESSAGE)
-                )
+                problems.append(Rejection.of(sheet, row, question.header, "required"))
             values[question.key] = value
         return values, problems
 
@@ -63,13 +59,5 @@ def check_ownership(values: dict, sheet: str, row: int) -> list[Rejection]:
 def check_program_dates(values: dict, sheet: str, row: int) -> list[Rejection]:
     start, end = values.get("start_date"), values.get("end_date")
     if start and end and end < start:
-        return [
-            Rejection(
-                sheet,
-                row,
-                "Tanggal Selesai",
-                "end_before_start",
-                "Tanggal selesai lebih awal dari tanggal mulai.",
-            )
-        ]
+        return [Rejection.of(sheet, row, "Tanggal Selesai", "end_before_start")]
     return []

@@ -6,12 +6,11 @@ from __future__ import annotations
 
 import re
 
-from scripts.errors import InvalidValue
+from scripts.model.codes import invalid
 from scripts.model.contacts import mask_contacts
 from scripts.model.text import clean, is_empty
 
 _MAX = 2000
-_TOO_LONG = f"Isian terlalu panjang (maksimal {_MAX} karakter)."
 
 _URL_SCHEME = re.compile(r"([a-z][a-z0-9+.\-]*):")
 _DANGEROUS_SCHEMES = frozenset({"javascript", "data", "vbscript", "file", "ftp", "blob"})
@@ -22,10 +21,6 @@ _ASCII_HOST = re.compile(
 )
 # scheme://netloc then the rest; a netloc holding "@" (credentials) never matches.
 _URL_PARTS = re.compile(r"https?://([^/?#@]+)(?:[/?#].*)?", re.IGNORECASE | re.DOTALL)
-_URL_SCHEME_MESSAGE = "Tautan harus diawali http:// atau https://."
-_URL_MESSAGE = (
-    "Tautan tidak valid; tulis alamat lengkap, misalnya https://www.contoh.co.id/halaman."
-)
 
 
 def url(value: str) -> str | None:
@@ -34,7 +29,7 @@ def url(value: str) -> str | None:
     if is_empty(c):
         return None
     if len(c) > _MAX:
-        raise InvalidValue("too_long", _TOO_LONG)
+        raise invalid("too_long", max_length=_MAX)
     # Browsers ignore whitespace and controls inside a scheme ("java\tscript:"),
     # so the scheme is judged with them removed.
     squeezed = c.replace(" ", "").casefold()
@@ -46,35 +41,32 @@ def url(value: str) -> str | None:
         scheme.group(1) in _DANGEROUS_SCHEMES or "." not in scheme.group(1)
     ):
         # "localhost:8080" has no dot either and is no public link anyway.
-        raise InvalidValue("url_scheme", _URL_SCHEME_MESSAGE)
+        raise invalid("url_scheme")
     else:
         # A bare host, possibly with a port: "www.contoh.co.id:8080/x".
         candidate = "https:" + c if c.startswith("//") else "https://" + c
     if not _URL_FORBIDDEN.isdisjoint(c):
-        raise InvalidValue("url_invalid", _URL_MESSAGE)
+        raise invalid("url_invalid")
     parts = _URL_PARTS.fullmatch(candidate)
     if parts is None:  # "https:/x", "http:x"
-        raise InvalidValue("url_invalid", _URL_MESSAGE)
+        raise invalid("url_invalid")
     # user:pass@ is refused whole (it never matches): it also hides the real host.
     netloc = parts.group(1)
     host, colon, port = netloc.rpartition(":")
     if not colon:
         host = netloc
     elif not (port.isdigit() and port.isascii() and 0 < int(port[:6]) <= 65535):
-        raise InvalidValue("url_invalid", _URL_MESSAGE)
+        raise invalid("url_invalid")
     host = host.lower()
     if not (
         _ASCII_HOST.fullmatch(host)
         or _is_ipv4(host.split("."))
         or (not host.isascii() and _unicode_host(host))
     ):
-        raise InvalidValue("url_invalid", _URL_MESSAGE)
+        raise invalid("url_invalid")
     if mask_contacts(candidate) != candidate:
         # wa.me/62812…, ?email=…: a contact published as a link is a contact all the same.
-        raise InvalidValue(
-            "url_contact",
-            "Tautan memuat nomor telepon atau alamat email; tautkan halaman tanpa kontak pribadi.",
-        )
+        raise invalid("url_contact")
     return candidate
 
 

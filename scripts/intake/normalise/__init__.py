@@ -3,8 +3,8 @@
 Every public function is pure and takes the cell text exactly as the sheet gave
 it, junk included (HTML, formulas, control characters, 50 KB pastes). It returns
 the normalised value, None for an empty answer, or raises
-``InvalidValue(code, message)`` when the answer cannot be normalised without
-guessing. ``code`` is a code of the catalogue (`scripts/intake/codes.py`);
+``InvalidValue`` (code, message) when the answer cannot be normalised without
+guessing. ``code`` is a code of the catalogue (`scripts/model/codes.py`);
 ``message`` is a short Indonesian sentence for the secretariat and never repeats
 the cell's value, which may be personal data.
 

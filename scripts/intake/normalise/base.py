@@ -8,6 +8,7 @@ from collections.abc import Callable
 from typing import TypeVar
 
 from scripts.errors import InvalidValue
+from scripts.model.codes import invalid
 
 CACHE_SIZE = 4096
 # A cached argument stays referenced by the cache: 4096 pasted 50 KB cells
@@ -42,4 +43,4 @@ def cached(func: _F) -> _F:
 
 
 def too_long(max_length: int) -> InvalidValue:
-    return InvalidValue("too_long", f"Isian terlalu panjang (maksimal {max_length} karakter).")
+    return invalid("too_long", max_length=max_length)

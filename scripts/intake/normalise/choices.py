@@ -7,10 +7,10 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable, Iterable, Mapping
 
-from scripts.errors import InvalidValue
 from scripts.intake.normalise.base import CACHE_SIZE, MAX_CACHED, cached
 from scripts.intake.normalise.text import text
 from scripts.model import reference
+from scripts.model.codes import invalid
 from scripts.model.text import clean, fold, is_blank, is_empty
 
 # An alias table (folded answer → slug) or a function doing the same lookup.
@@ -21,14 +21,14 @@ def _getter(aliases: Lookup) -> Callable[[str], str | None]:
     return aliases.get if isinstance(aliases, Mapping) else aliases
 
 
-def choice(value: str, aliases: Lookup, code: str, message: str) -> str | None:
+def choice(value: str, aliases: Lookup, code: str, params: Mapping | None = None) -> str | None:
     """One answer looked up by its folded text; unknown → InvalidValue."""
     c = clean(value)
     if is_empty(c):
         return None
     found = _getter(aliases)(fold(c))
     if found is None:
-        raise InvalidValue(code, message)
+        raise invalid(code, **(params or {}))
     return found
 
 
@@ -37,13 +37,13 @@ def choices(
     aliases: Lookup,
     order: Iterable[str],
     other: str | None = None,
-    code: str = "choice_unknown",
-    message: str = "Ada pilihan yang tidak dikenal.",
+    code: str | None = None,
+    params: Mapping | None = None,
 ) -> list[str]:
     """A checkbox answer ("A, B, C"): slugs de-duplicated in ``order``.
 
     An entry ``aliases`` does not know is the form's "Other" free text: it becomes
-    ``other`` when given, else raises InvalidValue(code, message).
+    ``other`` when given, else raises the catalogue's ``code`` with ``params``.
     """
     c = clean(value)
     if is_empty(c):
@@ -57,7 +57,7 @@ def choices(
         slug_ = lookup(key)
         if slug_ is None:
             if other is None:
-                raise InvalidValue(code, message)
+                raise invalid(code, **(params or {}))
             slug_ = other
         found.add(slug_)
     rank = {s: i for i, s in enumerate(order)}
@@ -73,14 +73,12 @@ class RegionChoices:
     def __init__(self, ref: reference.Reference) -> None:
         self.ref = ref
         labels = list(ref.sectors.values())
-        self.sector_message = (
-            "Bidang tidak dikenal; pilih " + ", ".join(labels[:-1]) + " atau " + labels[-1] + "."
-        )
-        self.kecamatan_message = (
-            f"Kecamatan harus salah satu dari {len(ref.kecamatan)} kecamatan di {ref.region}: "
-            + ", ".join(ref.kecamatan.values())
-            + "."
-        )
+        self.sector_params = {"sectors": ", ".join(labels[:-1]) + " atau " + labels[-1]}
+        self.kecamatan_params = {
+            "count": len(ref.kecamatan),
+            "region": ref.region,
+            "names": ", ".join(ref.kecamatan.values()),
+        }
         self._suffix = " " + ref.region_key
         self.sector = cached(self._sector)
         self._sectors_cached = cached(self._sectors)
@@ -94,8 +92,8 @@ class RegionChoices:
         return found
 
     def _sector(self, value: str) -> str | None:
-        """One sector slug; unknown → InvalidValue("sector_unknown")."""
-        return choice(value, self._sector_slug, "sector_unknown", self.sector_message)
+        """One sector slug; unknown → the code sector_unknown."""
+        return choice(value, self._sector_slug, "sector_unknown", self.sector_params)
 
     def _sectors(self, value: str) -> tuple[str, ...]:
         # An unknown entry is the "Other" free text of the checkbox question.
@@ -117,7 +115,7 @@ class RegionChoices:
 
     def _kecamatan(self, value: str) -> str | None:
         """One kecamatan slug of the region; others → InvalidValue."""
-        return choice(value, self._kecamatan_slug, "kecamatan_unknown", self.kecamatan_message)
+        return choice(value, self._kecamatan_slug, "kecamatan_unknown", self.kecamatan_params)
 
     def _kecamatan_list(self, value: str) -> tuple[str, ...]:
         return tuple(
@@ -127,7 +125,7 @@ class RegionChoices:
                 self.ref.kecamatan,
                 None,
                 "kecamatan_unknown",
-                self.kecamatan_message,
+                self.kecamatan_params,
             )
         )
 
@@ -139,21 +137,12 @@ class RegionChoices:
 for_region = functools.cache(RegionChoices)
 
 
-_PROGRAM_STATUS_MESSAGE = "Status program harus Direncanakan, Berjalan, atau Selesai."
-_NEED_STATUS_MESSAGE = "Status kebutuhan harus Terbuka, Diadopsi, atau Selesai."
-_CONTRIBUTION_MESSAGE = (
-    "Bentuk kontribusi harus dari pilihan: Uang, Barang, Jasa / Tenaga Ahli, Program Langsung."
-)
-_BENEFICIARY_MESSAGE = "Kelompok penerima manfaat tidak dikenal."
-
-
 @cached
 def _program_status(value: str) -> str | None:
     return choice(
         value,
         reference.PROGRAM_STATUS_ALIASES.get,
         "program_status_unknown",
-        _PROGRAM_STATUS_MESSAGE,
     )
 
 
@@ -164,9 +153,7 @@ def program_status(value: str) -> str | None:
 
 @cached
 def _need_status(value: str) -> str | None:
-    return choice(
-        value, reference.NEED_STATUS_ALIASES.get, "need_status_unknown", _NEED_STATUS_MESSAGE
-    )
+    return choice(value, reference.NEED_STATUS_ALIASES.get, "need_status_unknown")
 
 
 def need_status(value: str) -> str | None:
@@ -183,7 +170,6 @@ def _contribution_types(value: str) -> tuple[str, ...]:
             reference.CONTRIBUTION_TYPES,
             None,
             "contribution_type_unknown",
-            _CONTRIBUTION_MESSAGE,
         )
     )
 
@@ -202,7 +188,6 @@ def _beneficiary_groups(value: str) -> tuple[str, ...]:
             reference.BENEFICIARY_GROUPS,
             "lainnya",
             "beneficiary_group_unknown",
-            _BENEFICIARY_MESSAGE,
         )
     )
 
@@ -228,23 +213,19 @@ def legal_form(value: str) -> str | None:
     return _legal_form(value) if value else None
 
 
-_OWNERSHIP_MESSAGE = "Status kepemilikan harus BUMN, BUMD, atau Swasta."
-_OWNERSHIP_CONFLICT = "Status kepemilikan tidak sesuai dengan bentuk badan usaha; periksa keduanya."
-
-
 def _ownership(legal_form: str | None, stated: str) -> str | None:
     c = clean(stated) if stated else ""
     declared = None
     if not is_empty(c):
         declared = reference.OWNERSHIP_ALIASES.get(fold(c))
         if declared is None:
-            raise InvalidValue("ownership_unknown", _OWNERSHIP_MESSAGE)
+            raise invalid("ownership_unknown")
     form = legal_form
     if form and form not in reference.LEGAL_FORMS:
         form = reference.LEGAL_FORM_ALIASES.get(fold(clean(form)))
     implied = reference.LEGAL_FORMS.get(form) if form else None
     if implied and declared and implied != declared:
-        raise InvalidValue("ownership_conflict", _OWNERSHIP_CONFLICT)
+        raise invalid("ownership_conflict")
     if implied or declared:
         return implied or declared
     if form in ("Koperasi", "Yayasan"):
@@ -315,10 +296,7 @@ def _verification(value: str) -> str:
         return "pending"
     found = _VERIFICATION.get(fold(c))
     if found is None:
-        raise InvalidValue(
-            "verification_unknown",
-            "Status Verifikasi harus Terverifikasi, Ditolak, atau dikosongkan.",
-        )
+        raise invalid("verification_unknown")
     return found
 
 

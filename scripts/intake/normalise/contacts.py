@@ -5,11 +5,10 @@ from __future__ import annotations
 
 import re
 
-from scripts.errors import InvalidValue
+from scripts.model.codes import invalid
 from scripts.model.text import clean, is_empty
 
 _PHONE_SEPARATORS = str.maketrans("", "", " .-()")
-_PHONE_MESSAGE = "Nomor telepon harus nomor Indonesia, misalnya 0812-3456-7890 atau (0254) 211234."
 
 
 def phone(value: str) -> str | None:
@@ -21,22 +20,22 @@ def phone(value: str) -> str | None:
     international = s.startswith(("+", "00"))
     s = s[1:] if s.startswith("+") else s[2:] if international else s
     if not (s.isdigit() and s.isascii()):
-        raise InvalidValue("phone_invalid", _PHONE_MESSAGE)
+        raise invalid("phone_invalid")
     if s.startswith("62"):
         national = s[2:]
         if national.startswith("0"):  # +62 (0)812 …
             national = national[1:]
     elif international:
-        raise InvalidValue("phone_invalid", _PHONE_MESSAGE)
+        raise invalid("phone_invalid")
     elif s.startswith("0"):
         national = s[1:]
     elif s.startswith("8"):
         # A sheet column typed as number drops the 0 of a mobile number.
         national = s
     else:
-        raise InvalidValue("phone_invalid", _PHONE_MESSAGE)
+        raise invalid("phone_invalid")
     if not 8 <= len(national) <= 13 or national[0] not in "23456789":
-        raise InvalidValue("phone_invalid", _PHONE_MESSAGE)
+        raise invalid("phone_invalid")
     return "+62" + national
 
 
@@ -50,8 +49,6 @@ def email(value: str) -> str | None:
     if is_empty(c):
         return None
     if len(c) > 254 or _EMAIL_ADDRESS.fullmatch(c) is None:
-        raise InvalidValue(
-            "email_invalid", "Alamat email tidak sah; tulis satu alamat seperti nama@contoh.co.id."
-        )
+        raise invalid("email_invalid")
     local, _, domain = c.rpartition("@")
     return f"{local}@{domain.lower()}"

@@ -6,8 +6,8 @@ import datetime as _dt
 import re
 from collections.abc import Iterable
 
-from scripts.errors import InvalidValue
 from scripts.intake.normalise.base import cached
+from scripts.model.codes import invalid
 from scripts.model.text import clean, is_empty
 
 _MONTHS: dict[str, int] = {}
@@ -61,41 +61,38 @@ _TRAILING_TIME = re.compile(
     r"(?:\s*[ap]\.?m\.?)?(?:\s*(?:wib|wita|wit))?$"
 )
 
-_DATE_MESSAGES = {
-    "dmy": "Tanggal tidak terbaca; tulis tanggal/bulan/tahun, "
-    "misalnya 31/01/2025 atau 31 Januari 2025.",
-    "mdy": "Tanggal tidak terbaca; tulis bulan/tanggal/tahun, "
-    "misalnya 1/31/2025 atau 31 Januari 2025.",
+# How a numeric date is written in each order, for the date_invalid message.
+_DATE_HINTS = {
+    "dmy": {"pattern": "tanggal/bulan/tahun", "example": "31/01/2025"},
+    "mdy": {"pattern": "bulan/tanggal/tahun", "example": "1/31/2025"},
 }
-_YEAR_MESSAGE = "Tahun harus ditulis lengkap dengan 4 angka, antara 1990 dan 2100."
-_WEEKDAY_MESSAGE = "Nama hari tidak cocok dengan tanggalnya; periksa tanggalnya."
 
 
 def _check_order(order: str) -> None:
-    if order not in _DATE_MESSAGES:
+    if order not in _DATE_HINTS:
         raise ValueError(f"order must be 'dmy' or 'mdy', not {order!r}")
 
 
 def _make_date(year: str, month: int | str, day: str, order: str) -> _dt.date:
     if len(year) != 4:
-        raise InvalidValue("date_year", _YEAR_MESSAGE)
+        raise invalid("date_year")
     y = int(year)
     if not 1990 <= y <= 2100:
-        raise InvalidValue("date_year", _YEAR_MESSAGE)
+        raise invalid("date_year")
     try:
         return _dt.date(y, int(month), int(day))
     except ValueError:
-        raise InvalidValue("date_invalid", _DATE_MESSAGES[order]) from None
+        raise invalid("date_invalid", **_DATE_HINTS[order]) from None
 
 
 def _numeric_date(match: re.Match[str], order: str) -> _dt.date:
     first, _, middle, last = match.groups()
     if len(first) == 4:  # ISO and Forms downloads are year-first whatever the locale
         if len(last) > 2:
-            raise InvalidValue("date_invalid", _DATE_MESSAGES[order])
+            raise invalid("date_invalid", **_DATE_HINTS[order])
         return _make_date(first, middle, last, order)
     if len(first) > 2 or len(last) == 3 or len(last) == 1:
-        raise InvalidValue("date_invalid", _DATE_MESSAGES[order])
+        raise invalid("date_invalid", **_DATE_HINTS[order])
     if order == "dmy":
         return _make_date(last, middle, first, order)
     return _make_date(last, first, middle, order)
@@ -108,7 +105,7 @@ def _date(value: str, order: str) -> _dt.date | None:
         return None
     s = c.casefold()
     if len(s) > 60:
-        raise InvalidValue("date_invalid", _DATE_MESSAGES[order])
+        raise invalid("date_invalid", **_DATE_HINTS[order])
     match = _NUMERIC_DATE.fullmatch(s)
     if match is not None:
         return _numeric_date(match, order)
@@ -118,16 +115,16 @@ def _date(value: str, order: str) -> _dt.date | None:
         return _numeric_date(match, order)
     match = _TEXT_DATE_DMY.fullmatch(s) or _TEXT_DATE_MDY.fullmatch(s)
     if match is None or match.group("m") not in _MONTHS:
-        raise InvalidValue("date_invalid", _DATE_MESSAGES[order])
+        raise invalid("date_invalid", **_DATE_HINTS[order])
     result = _make_date(match.group("y"), _MONTHS[match.group("m")], match.group("d"), order)
     weekday = match.group("wd")
     if weekday is not None:
         expected = _WEEKDAYS.get(weekday)
         if expected is None:
-            raise InvalidValue("date_invalid", _DATE_MESSAGES[order])
+            raise invalid("date_invalid", **_DATE_HINTS[order])
         if expected != result.weekday():
             # Either the day name or the date is wrong; neither can be chosen.
-            raise InvalidValue("date_weekday_mismatch", _WEEKDAY_MESSAGE)
+            raise invalid("date_weekday_mismatch")
     return result
 
 
@@ -145,7 +142,6 @@ _TIMESTAMP = re.compile(
     r"\s*(?P<ampm>[ap]\.?m\.?)?)?"
     r"\s*(?:(?:gmt|utc)\s*(?:[+-]\s*[0-9]{1,2}(?::?[0-9]{2})?)?|z|[+-][0-9]{2}:?[0-9]{2}|wib|wita|wit)?"
 )
-_TIMESTAMP_MESSAGE = "Stempel waktu tidak terbaca; contoh yang benar: 23/04/2025 10:15:32."
 
 
 # What Google Forms and Sheets actually write, read with the (cached) date():
@@ -174,7 +170,7 @@ def timestamp(value: str, order: str = "dmy") -> _dt.datetime | None:
     s = c.casefold()
     match = _TIMESTAMP.fullmatch(s) if len(s) <= 60 else None
     if match is None:
-        raise InvalidValue("timestamp_invalid", _TIMESTAMP_MESSAGE)
+        raise invalid("timestamp_invalid")
     day = _numeric_date(_NUMERIC_DATE.fullmatch(match.group("date")), order)
     if match.group("h") is None:
         return _dt.datetime(day.year, day.month, day.day)
@@ -183,10 +179,10 @@ def timestamp(value: str, order: str = "dmy") -> _dt.datetime | None:
     ampm = match.group("ampm")
     if ampm is not None:
         if not 1 <= hour <= 12:
-            raise InvalidValue("timestamp_invalid", _TIMESTAMP_MESSAGE)
+            raise invalid("timestamp_invalid")
         hour = hour % 12 + (12 if ampm[0] == "p" else 0)
     if hour > 23 or minute > 59 or second > 59:
-        raise InvalidValue("timestamp_invalid", _TIMESTAMP_MESSAGE)
+        raise invalid("timestamp_invalid")
     return _dt.datetime(day.year, day.month, day.day, hour, minute, second)
 
 

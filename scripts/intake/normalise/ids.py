@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from scripts.errors import InvalidValue
 from scripts.intake.normalise.base import cached
+from scripts.model.codes import invalid
 from scripts.model.text import clean, fold, is_empty
 
 # Legal-form words at either end of a business name, folded, with the canonical
@@ -125,12 +125,8 @@ def nib(value: str) -> str | None:
     if len(digits) == 13 and digits.isdigit() and digits.isascii():
         return digits
     if "e+" in c.casefold():
-        raise InvalidValue(
-            "nib_invalid",
-            "NIB terbaca sebagai angka desimal (format ilmiah); format kolom NIB di Google "
-            "Sheets sebagai teks biasa lalu ketik ulang NIB-nya.",
-        )
-    raise InvalidValue("nib_invalid", "NIB harus tepat 13 angka.")
+        raise invalid("nib_scientific")
+    raise invalid("nib_invalid")
 
 
 _NEED_CODE = re.compile(r"[A-Z0-9][A-Z0-9.-]{0,31}")
@@ -147,9 +143,5 @@ def need_code(value: str) -> str | None:
         return None
     code = c.upper().translate(_NEED_CODE_DASHES)
     if not code.isascii() or _NEED_CODE.fullmatch(code) is None:
-        raise InvalidValue(
-            "need_code_invalid",
-            "Kode kebutuhan hanya boleh berisi huruf, angka, titik dan tanda hubung "
-            "(maksimal 32 karakter), misalnya KES-2025-01.",
-        )
+        raise invalid("need_code_invalid")
     return code

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from scripts.errors import InvalidValue
 from scripts.intake.normalise.base import cached
+from scripts.model.codes import invalid
 from scripts.model.text import clean, is_empty
 
 
@@ -124,14 +124,12 @@ _CURRENCY_PREFIX = re.compile(r"(?:rp|idr)\s*\.?\s*")
 _MONEY_SUFFIX = re.compile(r"\s*(?:[.,]\s*-+|rupiah|idr|rp\.?)$")
 _MONEY_BODY = re.compile(r"(?P<num>[0-9](?:[0-9., ]*[0-9])?)\s*(?:(?P<mult>[a-z]+)\.?)?")
 
-_MONEY_MESSAGES = {
-    "invalid": "Nilai tidak terbaca sebagai rupiah; tulis misalnya Rp150.000.000 atau 150 juta.",
-    "fraction": "Nilai rupiah harus bilangan bulat, tanpa sen.",
-    "ambiguous": (
-        "Penulisan angka bisa dibaca dua arti; tulis tanpa titik ribuan sebelum kata "
-        "juta/miliar, misalnya 1,5 miliar atau 1500 juta."
-    ),
-    "too_large": "Nilai terlalu besar; periksa jumlah angka nol.",
+# A number that does not parse (`_NumberError.kind`) → its code, per kind of answer.
+_MONEY_CODES = {
+    "invalid": "money_invalid",
+    "fraction": "money_fraction",
+    "ambiguous": "money_two_readings",  # "1.500 juta": 1,5 or 1500 million
+    "too_large": "money_too_large",
 }
 
 
@@ -158,19 +156,15 @@ def money(value: str) -> int | None:
         return None
     s = c.casefold()
     if len(s) > 60:
-        raise InvalidValue("money_invalid", _MONEY_MESSAGES["invalid"])
+        raise invalid("money_invalid")
     if _FOREIGN.search(s):
-        raise InvalidValue(
-            "money_foreign_currency", "Nilai harus dalam rupiah; mata uang asing tidak diterima."
-        )
+        raise invalid("money_foreign_currency")
     if _NOT_A_NUMBER.search(s):
-        raise InvalidValue("money_invalid", _MONEY_MESSAGES["invalid"])
+        raise invalid("money_invalid")
     if _NEGATIVE.match(s) or _NEGATIVE.match(_CURRENCY_PREFIX.sub("", s, count=1)):
-        raise InvalidValue("money_negative", "Nilai tidak boleh negatif.")
+        raise invalid("money_negative")
     if _APPROX.search(s):
-        raise InvalidValue(
-            "money_ambiguous", "Nilai harus satu angka pasti, bukan kisaran atau perkiraan."
-        )
+        raise invalid("money_ambiguous")
     if s.startswith(("rp", "idr")):
         s = _CURRENCY_PREFIX.sub("", s, count=1)
     while True:  # "150 juta rupiah", "Rp 1.000.000,-", "5.000.000 IDR"
@@ -180,19 +174,19 @@ def money(value: str) -> int | None:
         s = trimmed
     body = _MONEY_BODY.fullmatch(s)
     if body is None:
-        raise InvalidValue("money_invalid", _MONEY_MESSAGES["invalid"])
+        raise invalid("money_invalid")
     word = body.group("mult")
     multiplier = None
     if word is not None:
         multiplier = _MULTIPLIERS.get(word)
         if multiplier is None:
-            raise InvalidValue("money_invalid", _MONEY_MESSAGES["invalid"])
+            raise invalid("money_invalid")
     try:
         amount = _whole(body.group("num"), multiplier)
     except _NumberError as error:
-        raise InvalidValue(f"money_{error.kind}", _MONEY_MESSAGES[error.kind]) from None
+        raise invalid(_MONEY_CODES[error.kind]) from None
     if amount > 10**15:
-        raise InvalidValue("money_too_large", _MONEY_MESSAGES["too_large"])
+        raise invalid("money_too_large")
     return amount
 
 
@@ -207,11 +201,11 @@ _INTEGER_FAST = re.compile(
     re.IGNORECASE,
 )
 _MULTIPLIER_WORD = re.compile(r"\b(?:rb|ribu|k|jt|juta|m|miliar|milyar|t|triliun|rp|idr)\b")
-_INTEGER_MESSAGES = {
-    "invalid": "Jumlah harus satu bilangan bulat, misalnya 1200 atau 300 orang.",
-    "fraction": "Jumlah harus bilangan bulat, tanpa koma desimal.",
-    "ambiguous": "Jumlah harus satu angka pasti, bukan kisaran atau perkiraan.",
-    "too_large": "Jumlah terlalu besar; periksa angkanya.",
+_INTEGER_CODES = {
+    "invalid": "integer_invalid",
+    "fraction": "integer_fraction",
+    "ambiguous": "integer_ambiguous",
+    "too_large": "integer_too_large",
 }
 
 
@@ -226,22 +220,22 @@ def integer(value: str) -> int | None:
         return None
     s = c.casefold()
     if len(s) > 60:
-        raise InvalidValue("integer_invalid", _INTEGER_MESSAGES["invalid"])
+        raise invalid("integer_invalid")
     if _NOT_A_NUMBER.search(s):
-        raise InvalidValue("integer_invalid", _INTEGER_MESSAGES["invalid"])
+        raise invalid("integer_invalid")
     if _NEGATIVE.match(s):
-        raise InvalidValue("integer_negative", "Jumlah tidak boleh negatif.")
+        raise invalid("integer_negative")
     if _APPROX.search(s):
-        raise InvalidValue("integer_ambiguous", _INTEGER_MESSAGES["ambiguous"])
+        raise invalid("integer_ambiguous")
     body = _INTEGER_BODY.fullmatch(s)
     unit = body and body.group("unit")
     # "300 ribu" is not 300 people; a second number is not one count.
     if body is None or (unit and _MULTIPLIER_WORD.search(unit)):
-        raise InvalidValue("integer_invalid", _INTEGER_MESSAGES["invalid"])
+        raise invalid("integer_invalid")
     try:
         count = _whole(body.group("num"), None)
     except _NumberError as error:
-        raise InvalidValue(f"integer_{error.kind}", _INTEGER_MESSAGES[error.kind]) from None
+        raise invalid(_INTEGER_CODES[error.kind]) from None
     if count > 10**9:
-        raise InvalidValue("integer_too_large", _INTEGER_MESSAGES["too_large"])
+        raise invalid("integer_too_large")
     return count

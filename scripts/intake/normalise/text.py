@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import unicodedata
 
-from scripts.errors import InvalidValue
 from scripts.intake.normalise.base import too_long
+from scripts.model.codes import invalid
 from scripts.model.contacts import mask_contacts
 from scripts.model.text import clean, is_blank, strip_invisible
 
@@ -49,11 +49,7 @@ def business_name(value: str) -> str | None:
     if _LOOKALIKE_SCRIPTS.intersection(scripts) and (
         "LATIN" in scripts or any(c.isascii() and c.isalpha() for c in name)
     ):
-        raise InvalidValue(
-            "name_mixed_script",
-            "Nama memuat huruf aksara lain (misalnya Sirilik atau Yunani) yang mirip huruf "
-            "Latin; ketik ulang nama dengan huruf biasa.",
-        )
+        raise invalid("name_mixed_script")
     return name
 
 
