@@ -44,7 +44,6 @@ from .helpers import (
     FORMS,
     REPO,
     build_fixture,
-    build_sample,
     config_with_forms,
     decode_qr,
     pull_code,
@@ -100,9 +99,9 @@ def serve(site_dir: Path):
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory):
+def site(sample_site):
     """The sample site served: (base URL, data)."""
-    data_dir, site_dir = build_sample(tmp_path_factory.mktemp("browser"))
+    data_dir, site_dir = sample_site
     with serve(site_dir) as base:
         yield base, store.load(data_dir)
 

@@ -21,7 +21,7 @@ from scripts.model import store
 from scripts.site import exports
 from scripts.site import stats as figures
 
-from .helpers import FIXTURES, REPO, Page, build_sample, tree_digest
+from .helpers import FIXTURES, REPO, Page, tree_digest
 
 HOSTILE = '=HYPERLINK("http://x","y")'
 DATA_FILES = ("members", "programs", "needs")
@@ -30,9 +30,9 @@ CONFIG = config.load()
 
 
 @pytest.fixture(scope="module")
-def sample(tmp_path_factory):
+def sample(sample_site):
     """(data, the built site's /data/ folder, the site)."""
-    data_dir, site = build_sample(tmp_path_factory.mktemp("exports"))
+    data_dir, site = sample_site
     return store.load(data_dir), site / "data", site
 
 

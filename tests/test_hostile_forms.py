@@ -15,7 +15,6 @@ site built from it is checked in a real browser (test_browser.py) and for leaks
 from __future__ import annotations
 
 import json
-import time
 import unicodedata
 
 import pytest
@@ -103,12 +102,10 @@ def pulled(tmp_path_factory):
     args = ["pull", "--source", "csv", "--data-dir", str(root / "data")]
     for key in sources.SHEET_KEYS:
         args += [f"--{key}", str(HOSTILE_FORMS / f"{key}.csv")]
-    started = time.monotonic()
     assert main([*args, "--report", str(root / "report.json")]) == 0
-    seconds = time.monotonic() - started
     assert check.problems(root / "data", store.load(root / "data"), REF) == []
     report = json.loads((root / "report.json").read_text(encoding="utf-8"))
-    return store.load(root / "data"), report, seconds
+    return store.load(root / "data"), report
 
 
 def test_the_corpus_is_a_forms_export_with_payloads_in_every_column():
@@ -123,8 +120,7 @@ def test_the_corpus_is_a_forms_export_with_payloads_in_every_column():
 
 
 def test_every_row_is_published_or_rejected_with_its_reason(pulled):
-    _, report, seconds = pulled
-    assert seconds < 10  # 50 KB answers cost no more than any other
+    _, report = pulled
     found: dict[tuple[str, int], set] = {}
     for key, sheet in report["sheets"].items():
         assert sheet["read"] == len(hostile_forms()[key].rows)
@@ -139,7 +135,7 @@ def test_every_row_is_published_or_rejected_with_its_reason(pulled):
 
 
 def test_payloads_are_published_as_typed(pulled):
-    data, _, _ = pulled
+    data, _ = pulled
     members = {m["id"]: m for m in data["members"]}
     skrip = members["pt-skrip-script-alert-nama-script"]
     assert skrip["name"] == 'PT Skrip <script>alert("nama")</script>'
@@ -174,7 +170,7 @@ def _strings(value):
 
 
 def test_no_control_bidi_invisible_or_noncharacter_is_published(pulled):
-    data, _, _ = pulled
+    data, _ = pulled
     for value in _strings(data):
         for char in value.replace("\n", ""):
             category = unicodedata.category(char)
@@ -183,7 +179,7 @@ def test_no_control_bidi_invisible_or_noncharacter_is_published(pulled):
 
 
 def test_ids_are_unique_slugs_whatever_the_names(pulled):
-    data, _, _ = pulled
+    data, _ = pulled
     for name in ("members", "programs"):
         ids = [record["id"] for record in data[name]]
         assert len(ids) == len(set(ids)), name
@@ -205,7 +201,7 @@ def test_unique_ids_never_hand_out_a_taken_id():
 
 
 def test_a_homoglyph_name_is_not_another_business(pulled):
-    data, _, _ = pulled
+    data, _ = pulled
     assert [m["name"] for m in data["members"] if "umurpecung" in m["name"]] == [
         "PT Swalayan Sumurpecung Jaya"
     ]
@@ -233,7 +229,7 @@ def test_business_names_mixing_look_alike_scripts_are_rejected(name, accepted):
 
 
 def test_contacts_typed_into_any_answer_are_masked(pulled):
-    data, _, _ = pulled
+    data, _ = pulled
     (bocor,) = [m for m in data["members"] if m["id"] == "pt-bocor-kontak"]
     assert bocor["industry"] == f"Ritel (WA {MASKED_PHONE})"
     assert bocor["address"] == f"Jl. Bocor 5, hubungi Pak Joko {MASKED_PHONE} atau {MASKED_EMAIL}"

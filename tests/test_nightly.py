@@ -24,16 +24,13 @@ from scripts.nightly import summary as changes
 from scripts.site import build
 from scripts.sources import sheets
 
-from . import test_sheets as google_tests
+from . import google as fake_google
 from .helpers import tree_digest
 from .privacy import private_values
 from .sheets_server import FakeGoogle, Spreadsheet
 
-# The service account's key, the sample, and the guard that keeps every request on
-# 127.0.0.1, as the sources' tests set them up.
-signing_key = google_tests.signing_key
-sample_tables = google_tests.sample_tables
-local_network_only = google_tests.local_network_only
+# Every request stays on 127.0.0.1, as in the sources' tests.
+pytestmark = pytest.mark.usefixtures("local_network_only")
 
 BOT = "github-actions[bot] <41898282+github-actions[bot]@users.noreply.github.com>"
 GIT_ENV = {"GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1"}
@@ -45,23 +42,23 @@ def serving(signing_key, sample_tables):
     spreadsheet, the needs in another; the service account's key in the environment."""
     rows = {key: [t.header, *t.rows] for key, t in sample_tables.items()}
     spreadsheets = {
-        google_tests.FORMS_KEY: Spreadsheet(
+        fake_google.FORMS_KEY: Spreadsheet(
             "Forum CSR Kota Serang (Jawaban)",
             {
-                google_tests.MEMBERS_SHEET: [list(r) for r in rows["members"]],
-                google_tests.PROGRAMS_SHEET: [list(r) for r in rows["programs"]],
+                fake_google.MEMBERS_SHEET: [list(r) for r in rows["members"]],
+                fake_google.PROGRAMS_SHEET: [list(r) for r in rows["programs"]],
             },
         ),
-        google_tests.NEEDS_KEY: Spreadsheet(
+        fake_google.NEEDS_KEY: Spreadsheet(
             "Kebutuhan Daerah Kota Serang",
-            {google_tests.NEEDS_SHEET: [list(r) for r in rows["needs"]]},
+            {fake_google.NEEDS_SHEET: [list(r) for r in rows["needs"]]},
         ),
     }
     with (
         FakeGoogle(spreadsheets, signing_key.public_key()) as fake,
         pytest.MonkeyPatch.context() as env,
     ):
-        env.setenv(google_tests.ENV, google_tests.account_json(fake, signing_key))
+        env.setenv(fake_google.ENV, fake_google.account_json(fake, signing_key))
         # git as on a fresh runner: no identity, hooks or signing of this machine.
         for name, value in GIT_ENV.items():
             env.setenv(name, value)
@@ -97,7 +94,7 @@ class Repo:
         git(path, "init", "--quiet", "--initial-branch=main")
         (path / ".gitignore").write_text("site/\n", encoding="utf-8")
         config = yaml.safe_load(DEFAULT_CONFIG.read_text(encoding="utf-8"))
-        config["sources"] = {"sheets": google_tests.sheets_settings()}
+        config["sources"] = {"sheets": fake_google.sheets_settings()}
         (path / "config.yml").write_text(yaml.safe_dump(config, allow_unicode=True), "utf-8")
         git(path, "add", ".")
         git(path, "-c", "user.name=Pengelola", "-c", "user.email=p@example.org", "commit",
@@ -112,7 +109,7 @@ class Repo:
         summary, outputs = self.path.parent / "ringkasan.md", self.path.parent / "keluaran.txt"
         for path in (summary, outputs):
             path.write_text("", encoding="utf-8")
-        network = sheets.Network(google_tests.FAST, google_tests.LocalGoogle(google.url))
+        network = sheets.Network(fake_google.FAST, fake_google.LocalGoogle(google.url))
         out, err = io.StringIO(), io.StringIO()
         with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
             code = nightly.run(
@@ -141,7 +138,7 @@ class Repo:
 
 
 def _secrets(google: FakeGoogle, signing_key, sample_tables) -> list[str]:
-    key_lines = [line for line in google_tests._pem(signing_key).splitlines() if "---" not in line]
+    key_lines = [line for line in fake_google.pem(signing_key).splitlines() if "---" not in line]
     return [google.token, *key_lines, *private_values(sample_tables, consented=True)]
 
 
@@ -189,7 +186,7 @@ def test_first_night_commits_the_data_with_its_counts_and_builds(first_night):
     assert night.outputs == "committed=true\n"
     assert f"Commit dibuat: `{subject}`." in night.summary
     assert f"| `data/programs.yaml` | {counts['programs']} | 0 | 0 |" in night.summary
-    assert f"{google_tests.MEMBERS_SHEET} | 82 | 64 | 4 | 6 | 3 | 5 |" in night.summary
+    assert f"{fake_google.MEMBERS_SHEET} | 82 | 64 | 4 | 6 | 3 | 5 |" in night.summary
     assert "| Lembar | Baris | Kolom | Alasan |" in night.summary
 
 
@@ -217,20 +214,20 @@ def _only_row(rows: list[list[str]], header: str, records: list[dict], key: str)
 
 def test_added_edited_and_deleted_rows_are_counted(repo, google):
     data = store.load(repo.data_dir)
-    worksheets = google.spreadsheets[google_tests.FORMS_KEY].worksheets
+    worksheets = google.spreadsheets[fake_google.FORMS_KEY].worksheets
     # A new business, registered like a published one.
-    members = worksheets[google_tests.MEMBERS_SHEET]
+    members = worksheets[fake_google.MEMBERS_SHEET]
     new = list(_only_row(members, "Nama Badan Usaha", data["members"], "name"))
     new[members[0].index("Nama Badan Usaha")] = "PT Usaha Baru Sejahtera"
     new[members[0].index("NIB")] = "9120000000001"
     members.append(new)
     # A published program's description edited by its reporter.
-    programs = worksheets[google_tests.PROGRAMS_SHEET]
+    programs = worksheets[fake_google.PROGRAMS_SHEET]
     edited = _only_row(programs, "Nama Program", data["programs"], "title")
     edited[programs[0].index("Deskripsi Program")] = "Deskripsi yang diperbaiki pelapor."
     # A need no program names, deleted: nothing else changes.
     need = next(n for n in data["needs"] if not n["programs"])
-    needs = google.spreadsheets[google_tests.NEEDS_KEY].worksheets[google_tests.NEEDS_SHEET]
+    needs = google.spreadsheets[fake_google.NEEDS_KEY].worksheets[fake_google.NEEDS_SHEET]
     needs.remove(_only_row(needs, "Kode", [need], "id"))
 
     night = repo.nightly(google)
@@ -243,7 +240,7 @@ def test_added_edited_and_deleted_rows_are_counted(repo, google):
 
 def test_a_failing_source_changes_commits_and_builds_nothing(repo, google):
     before, commits = repo.digest(), repo.commits()
-    google.spreadsheets[google_tests.FORMS_KEY].shared = False
+    google.spreadsheets[fake_google.FORMS_KEY].shared = False
     night = repo.nightly(google)
     assert night.code == 1
     assert night.outputs == ""

@@ -13,7 +13,6 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import pickle
-import time
 from functools import partial
 
 import pytest
@@ -854,6 +853,10 @@ def test_cached_lists_are_fresh_copies():
         assert "dirusak" not in function(raw)
 
 
+# Runs that make a careless regular expression backtrack for ever.
+LONG_HOSTILE = ["1 " * 2_500, "(0" * 2_500, "a@" * 2_500, "x" * 5_000, "0812-" * 1_000]
+
+
 def test_invalid_value_carries_code_and_message_and_pickles():
     error = n.InvalidValue("money_invalid", "Nilai tidak terbaca.")
     assert isinstance(error, ValueError)
@@ -863,14 +866,13 @@ def test_invalid_value_carries_code_and_message_and_pickles():
     assert (copy.code, copy.message) == (error.code, error.message)
 
 
-def test_long_hostile_text_stays_fast():
-    # Regex backtracking would turn these into seconds or hours.
-    start = time.perf_counter()
-    for raw in ["1 " * 2_500, "(0" * 2_500, "a@" * 2_500, "x" * 5_000, "0812-" * 1_000]:
-        n.mask_contacts(raw)
-        n.long_text(raw)
+def test_long_hostile_text_is_read_without_error():
+    # Regex backtracking would turn these into seconds or hours: `make bench` times them
+    # (bench/hostile_input.py); here they must simply come back.
+    for raw in LONG_HOSTILE:
+        assert n.mask_contacts(raw)
+        assert n.long_text(raw)
     for raw in HOSTILE:
         for function in NORMALISERS:
             with contextlib.suppress(n.InvalidValue):
                 function(raw)
-    assert time.perf_counter() - start < 1.5

@@ -19,7 +19,7 @@ from scripts import config
 from scripts.model import store
 from scripts.site import build, pages, render
 
-from .helpers import FIXTURES, FORMS, REPO, Page, build_fixture, build_sample
+from .helpers import FIXTURES, FORMS, REPO, Page, build_fixture
 
 MONTHS = "Januari|Februari|Maret|April|Mei|Juni|Juli|Agustus|September|Oktober|November|Desember"
 DATE = re.compile(rf"\b\d{{1,2}} ({MONTHS}) \d{{4}}\b")
@@ -40,8 +40,8 @@ def rupiah(value: int) -> str:
 
 
 @pytest.fixture(scope="module")
-def sample(tmp_path_factory):
-    data_dir, site = build_sample(tmp_path_factory.mktemp("sample"))
+def sample(sample_site):
+    data_dir, site = sample_site
     return store.load(data_dir), site
 
 

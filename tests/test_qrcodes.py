@@ -111,8 +111,8 @@ def test_posters_scan_and_are_one_a4_page(url, tmp_path):
 
 
 @pytest.fixture(scope="module")
-def open_site(tmp_path_factory):
-    return build_sample(tmp_path_factory.mktemp("open"))[1]
+def open_site(sample_site):
+    return sample_site[1]
 
 
 def downloads(page: Page) -> set[str]:

@@ -13,88 +13,41 @@ from __future__ import annotations
 import json
 import re
 import shutil
-import socket
-import time
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 import yaml
-from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
-from requests.adapters import HTTPAdapter
 
 from scripts import config
 from scripts.cli import main
 from scripts.config import DEFAULT_CONFIG
 from scripts.sources import files as sources
-from scripts.sources import retry, sheets
+from scripts.sources import sheets
 
+from .google import (
+    ACCOUNT,
+    ENV,
+    FAST,
+    FORMS_KEY,
+    MEMBERS_SHEET,
+    NEEDS_KEY,
+    NEEDS_SHEET,
+    PROGRAMS_SHEET,
+    FakeClock,
+    LocalGoogle,
+    account_json,
+    pem,
+    policy,
+    rows,
+    sheets_settings,
+)
 from .helpers import pull_code, pull_tables, tree_digest
 from .privacy import hostile_forms, leaks, private_values
 from .sheets_server import FakeGoogle, Fault, Published, Spreadsheet, as_api_sends
 
-ACCOUNT = "penarik-data@forum-csr-serang.iam.gserviceaccount.com"
-FORMS_KEY = "1FormulirForumCsrKotaSerangContoh00000000000"
-NEEDS_KEY = "1KebutuhanDaerahKotaSerangContoh000000000000"
-MEMBERS_SHEET, PROGRAMS_SHEET, NEEDS_SHEET = "Jawaban Formulir 1", "Jawaban Formulir 2", "Data"
-ENV = "GOOGLE_SERVICE_ACCOUNT_JSON"
-
-# Real timeouts, tiny waits: a retried pull stays well under a second.
-FAST = retry.Policy(
-    connect_timeout=2,
-    read_timeout=2,
-    attempts=3,
-    total_seconds=10,
-    first_delay=0.01,
-    max_delay=0.05,
-)
-
-
-class LocalGoogle(HTTPAdapter):
-    """Sends what gspread addresses to the Sheets API to the fake: only the host changes."""
-
-    def __init__(self, url: str) -> None:
-        super().__init__()
-        self.url = url
-
-    def send(self, request, **kwargs):
-        request.url = f"{self.url}/{request.url.removeprefix(sheets.SHEETS_API)}"
-        kwargs["proxies"] = {}  # chosen for the original host; the fake is local
-        return super().send(request, **kwargs)
-
-
-@pytest.fixture(autouse=True)
-def local_network_only(monkeypatch):
-    """No test reaches Google: name lookups of anything but the loopback address fail."""
-    lookup = socket.getaddrinfo
-
-    def guarded(host, *args, **kwargs):
-        if host not in ("127.0.0.1", "localhost"):
-            raise OSError(f"test: jaringan di luar 127.0.0.1 ditutup ({host})")
-        return lookup(host, *args, **kwargs)
-
-    monkeypatch.setattr(socket, "getaddrinfo", guarded)
-    monkeypatch.setenv("NO_PROXY", "127.0.0.1,localhost")
-    monkeypatch.delenv(ENV, raising=False)
-
-
-@pytest.fixture(scope="module")
-def signing_key() -> rsa.RSAPrivateKey:
-    return rsa.generate_private_key(public_exponent=65537, key_size=2048)
-
-
-def _pem(key: rsa.RSAPrivateKey) -> str:
-    return key.private_bytes(
-        serialization.Encoding.PEM,
-        serialization.PrivateFormat.PKCS8,
-        serialization.NoEncryption(),
-    ).decode("ascii")
-
-
-@pytest.fixture(scope="module")
-def sample_tables() -> dict[str, sources.Table]:
-    return sources.read_sample()
+pytestmark = pytest.mark.usefixtures("local_network_only")
 
 
 @pytest.fixture(scope="module")
@@ -108,10 +61,6 @@ def csv_data(tmp_path_factory) -> Path:
     return data_dir
 
 
-def _rows(table: sources.Table) -> list[list[str]]:
-    return [list(table.header), *(list(row) for row in table.rows)]
-
-
 @pytest.fixture
 def google(signing_key, sample_tables):
     """The sample as Google holds it: the two forms' responses in one spreadsheet, the
@@ -120,15 +69,15 @@ def google(signing_key, sample_tables):
         FORMS_KEY: Spreadsheet(
             "Forum CSR Kota Serang (Jawaban)",
             {
-                MEMBERS_SHEET: _rows(sample_tables["members"]),
-                PROGRAMS_SHEET: _rows(sample_tables["programs"]),
+                MEMBERS_SHEET: rows(sample_tables["members"]),
+                PROGRAMS_SHEET: rows(sample_tables["programs"]),
             },
         ),
         NEEDS_KEY: Spreadsheet(
             "Kebutuhan Daerah Kota Serang",
             {
                 "Petunjuk": [["Isi satu kebutuhan per baris."]],
-                NEEDS_SHEET: _rows(sample_tables["needs"]),
+                NEEDS_SHEET: rows(sample_tables["needs"]),
             },
         ),
     }
@@ -136,38 +85,11 @@ def google(signing_key, sample_tables):
         yield fake
 
 
-def account_json(google: FakeGoogle, key: rsa.RSAPrivateKey) -> str:
-    return json.dumps(
-        {
-            "type": "service_account",
-            "project_id": "forum-csr-serang",
-            "private_key_id": "0123456789abcdef",
-            "private_key": _pem(key),
-            "client_email": ACCOUNT,
-            "client_id": "100000000000000000001",
-            "token_uri": f"{google.url}/token",
-        }
-    )
-
-
-def sheets_settings(**overrides) -> dict:
-    settings = {
-        "credentials_env": ENV,
-        "credentials_file": None,
-        "members": {"spreadsheet": FORMS_KEY, "worksheet": MEMBERS_SHEET},
-        "programs": {"spreadsheet": FORMS_KEY, "worksheet": PROGRAMS_SHEET},
-        "needs": {"spreadsheet": NEEDS_KEY, "worksheet": NEEDS_SHEET},
-    }
-    settings.update(overrides)
-    return settings
-
-
 @dataclass
 class Pulled:
     code: int
     out: str
     err: str
-    seconds: float
 
 
 class Puller:
@@ -188,13 +110,11 @@ class Puller:
         config_path.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
         network = sheets.Network(policy, LocalGoogle(self.google.url))
         self.capsys.readouterr()
-        started = time.monotonic()
         code = pull_code(source, self.data_dir, config_path=config_path, network=network)
-        seconds = time.monotonic() - started
         out, err = self.capsys.readouterr()
         for secret in self.secrets:
             assert secret not in out + err
-        return Pulled(code, out, err, seconds)
+        return Pulled(code, out, err)
 
     def fails(self, *needles: str, **kwargs) -> Pulled:
         """Pull, expecting a failure that says `needles` and changes no file."""
@@ -212,7 +132,7 @@ class Puller:
 @pytest.fixture
 def run(tmp_path, capsys, monkeypatch, google, csv_data, signing_key, sample_tables):
     monkeypatch.setenv(ENV, account_json(google, signing_key))
-    key_lines = [line for line in _pem(signing_key).splitlines() if "-----" not in line]
+    key_lines = [line for line in pem(signing_key).splitlines() if "-----" not in line]
     secrets = [google.token, *key_lines, *private_values(sample_tables, consented=True)]
     return Puller(tmp_path, capsys, google, csv_data, secrets)
 
@@ -256,9 +176,9 @@ def test_a_pull_equals_the_same_data_pulled_from_csv(run, google, csv_data):
 def test_the_hostile_corpus_pulls_as_from_csv_and_logs_nothing_personal(run, google, tmp_path):
     corpus = hostile_forms()
     forms_sheets = google.spreadsheets[FORMS_KEY].worksheets
-    forms_sheets[MEMBERS_SHEET] = _rows(corpus["members"])
-    forms_sheets[PROGRAMS_SHEET] = _rows(corpus["programs"])
-    google.spreadsheets[NEEDS_KEY].worksheets[NEEDS_SHEET] = _rows(corpus["needs"])
+    forms_sheets[MEMBERS_SHEET] = rows(corpus["members"])
+    forms_sheets[PROGRAMS_SHEET] = rows(corpus["programs"])
+    google.spreadsheets[NEEDS_KEY].worksheets[NEEDS_SHEET] = rows(corpus["needs"])
     pulled = run()
     assert pulled.code == 0, pulled.err
     assert tree_digest(run.data_dir) == tree_digest(pulled_via_csv(tmp_path, google))
@@ -313,8 +233,8 @@ def test_leading_zeros_survive(run, google, csv_data, tmp_path):
         m["nib"] for m in yaml.safe_load((csv_data / "members.yaml").read_text()) if m["nib"]
     )
     zero_nib = "0" + nib[1:]
-    for rows in (members, programs):
-        for row in rows:
+    for sheet in (members, programs):
+        for row in sheet:
             for i, cell in enumerate(row):
                 if re.sub(r"\D", "", cell) == nib and re.fullmatch(r"[\d .-]+", cell):
                     row[i] = zero_nib
@@ -344,7 +264,6 @@ def test_429_twice_then_success(run, google, csv_data):
     assert tree_digest(run.data_dir) == tree_digest(csv_data)
     assert google.count("batchGet") == 2 + 2  # the failed two, then one per spreadsheet
     assert google.count() == 5 + 2
-    assert pulled.seconds < 5
 
 
 # --- pulls that fail ----------------------------------------------------------------
@@ -366,20 +285,19 @@ def test_quota_exhausted(run, google):
 
 def test_retries_are_bounded_in_time_too(run, google):
     google.fail("metadata", Fault(status=503, times=99))
-    slow = retry.Policy(attempts=50, total_seconds=0.3, first_delay=0.1, max_delay=0.1)
-    pulled = run.fails("HTTP 503", policy=slow)
-    assert 1 + 2 <= google.count("metadata") <= 1 + 6
-    assert pulled.seconds < 2
+    clock = FakeClock()
+    slow = policy(clock, attempts=50, total_seconds=0.75, first_delay=0.25, max_delay=0.25)
+    run.fails("HTTP 503", "setelah 4 percobaan", policy=slow)
+    # Waits of 0.25 s: after the third the budget of 0.75 s is spent, the fourth failure ends it.
+    assert clock.waits == [0.25, 0.25, 0.25]
+    assert google.count("metadata") == 4
 
 
 def test_a_hanging_server_times_out(run, google):
     google.fail("metadata", Fault(hang=True, times=99))
-    policy = retry.Policy(
-        connect_timeout=1, read_timeout=0.5, attempts=2, first_delay=0.01, max_delay=0.01
-    )
-    pulled = run.fails("tidak menjawab dalam batas waktu", "2 kali", policy=policy)
-    assert google.count("metadata") == 2
-    assert pulled.seconds < 4
+    hanging = policy(connect_timeout=1, read_timeout=0.5, attempts=2)
+    run.fails("tidak menjawab dalam batas waktu", "2 kali", policy=hanging)
+    assert google.count("metadata") == 2  # each attempt ended by the read timeout
 
 
 def test_not_shared_names_the_account_to_share_with(run, google):

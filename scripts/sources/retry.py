@@ -12,8 +12,10 @@ import logging
 import random
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TypeVar
+
+from scripts.errors import GaveUp
 
 log = logging.getLogger("scripts.retry")
 
@@ -30,6 +32,10 @@ class Policy:
     total_seconds: float = 60.0  # no retry starts whose wait would end after this
     first_delay: float = 1.0
     max_delay: float = 20.0
+    # What the waiting is made of, replaceable so that tests need no wall clock.
+    clock: Callable[[], float] = field(default=time.monotonic, repr=False)
+    sleep: Callable[[float], None] = field(default=time.sleep, repr=False)
+    uniform: Callable[[float, float], float] = field(default=random.uniform, repr=False)
 
     @property
     def timeout(self) -> tuple[float, float]:
@@ -42,15 +48,7 @@ class Policy:
         The fixed half keeps a quota error from being retried at once; the random
         half keeps clients that failed together from retrying in lockstep."""
         ceiling = min(self.max_delay, self.first_delay * 2 ** (failures - 1))
-        return ceiling / 2 + random.uniform(0, ceiling / 2)
-
-
-class GaveUp(Exception):
-    """Every allowed attempt failed; the last failure is `__cause__`."""
-
-    def __init__(self, attempts: int) -> None:
-        super().__init__(f"gagal {attempts} kali")
-        self.attempts = attempts
+        return ceiling / 2 + self.uniform(0, ceiling / 2)
 
 
 def call(
@@ -65,7 +63,7 @@ def call(
     Other failures propagate at once; when the attempts or the time run out the
     last failure is raised as the cause of `GaveUp`.
     """
-    started = time.monotonic()
+    started = policy.clock()
     failures = 0
     while True:
         try:
@@ -77,7 +75,7 @@ def call(
             delay = policy.delay(failures)
             if (
                 failures >= policy.attempts
-                or time.monotonic() - started + delay > policy.total_seconds
+                or policy.clock() - started + delay > policy.total_seconds
             ):
                 raise GaveUp(failures) from exc
             log.info(
@@ -87,4 +85,4 @@ def call(
                 type(exc).__name__,
                 delay,
             )
-            time.sleep(delay)
+            policy.sleep(delay)

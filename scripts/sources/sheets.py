@@ -32,7 +32,7 @@ from gspread.utils import absolute_range_name, extract_id_from_url
 from requests.adapters import BaseAdapter
 
 from scripts.config import SHEET_KEYS, SheetsSource
-from scripts.errors import SourceError
+from scripts.errors import GaveUp, SourceError
 from scripts.model.reference import FORM_TITLES
 from scripts.sources import retry
 from scripts.sources.table import Table, from_records, parse_csv
@@ -123,7 +123,7 @@ def _ask(
     """
     try:
         return retry.call(action, policy, TRANSIENT_ERRORS, _transient, where)
-    except retry.GaveUp as exc:
+    except GaveUp as exc:
         raise SourceError(_gave_up(exc.__cause__ or exc, exc.attempts, where)) from exc
     except (APIError, requests.HTTPError, RefreshError) as exc:
         raise SourceError(refused(exc)) from exc
