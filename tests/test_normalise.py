@@ -195,6 +195,8 @@ table(
         ("hubungi saya", "phone_invalid"),
         ("0812 3456 7890 (WA)", "phone_invalid"),
         ("021-1234", "phone_invalid"),
+        ("0999-123-456", "phone_invalid"),  # no such area code: the numbering plan knows
+        ("070-012-345", "phone_invalid"),
         ("08123456789012345", "phone_invalid"),
         ("1234567890", "phone_invalid"),
         ("0812-3456-7890 / 0813-1111-2222", "phone_invalid"),

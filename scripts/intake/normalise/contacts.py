@@ -1,9 +1,16 @@
 """The contact person's telephone number and e-mail address (contact columns only;
-numbers inside free text are masked by `scripts.model.contacts`)."""
+numbers inside free text are masked by `scripts.model.contacts`).
+
+A number is judged by Google's libphonenumber (`phonenumbers`), which knows the
+Indonesian numbering plan; what is done here first is what a sheet does to a
+number: a leading apostrophe, a dropped 0, a "(0)" after +62.
+"""
 
 from __future__ import annotations
 
 import re
+
+import phonenumbers
 
 from scripts.model.codes import invalid
 from scripts.model.text import clean, is_empty
@@ -34,9 +41,13 @@ def phone(value: str) -> str | None:
         national = s
     else:
         raise invalid("phone_invalid")
-    if not 8 <= len(national) <= 13 or national[0] not in "23456789":
+    try:
+        number = phonenumbers.parse("+62" + national)
+    except phonenumbers.NumberParseException:
+        raise invalid("phone_invalid") from None
+    if not phonenumbers.is_valid_number_for_region(number, "ID"):
         raise invalid("phone_invalid")
-    return "+62" + national
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
 
 # Not _EMAIL: that one finds addresses inside free text for mask_contacts().

@@ -6,45 +6,46 @@ import datetime as _dt
 import re
 from collections.abc import Iterable
 
+from babel.dates import get_day_names, get_month_names
+
 from scripts.intake.normalise.base import cached
 from scripts.model.codes import invalid
 from scripts.model.text import clean, is_empty
 
-_MONTHS: dict[str, int] = {}
-for _number, _names in enumerate(
-    (
-        "januari january jan",
-        "februari pebruari february feb peb",
-        "maret march mar",
-        "april apr",
-        "mei may",
-        "juni june jun",
-        "juli july jul",
-        "agustus august agu agt agus aug",
-        "september sep sept",
-        "oktober october okt oct",
-        "november nopember nov nop",
-        "desember december des dec",
-    ),
-    start=1,
-):
-    for _name in _names.split():
-        _MONTHS[_name] = _number
+# Month and day names as Babel's Indonesian and English locales write them, in full
+# and abbreviated (Forms respondents use both languages), plus the colloquial
+# spellings found in real answers that no locale has.
+_COLLOQUIAL_MONTHS = {
+    "pebruari": 2,
+    "peb": 2,
+    "agt": 8,
+    "agus": 8,
+    "sept": 9,
+    "nopember": 11,
+    "nop": 11,
+}
+_COLLOQUIAL_WEEKDAYS = {
+    "jum'at": 4,
+    "jum’at": 4,
+    "ahad": 6,
+    "tues": 1,
+    "thur": 3,
+    "thurs": 3,
+}
 
-_WEEKDAYS: dict[str, int] = {}
-for _number, _names in enumerate(
-    (
-        "senin monday mon sen",
-        "selasa tuesday tue tues sel",
-        "rabu wednesday wed rab",
-        "kamis thursday thu thur thurs kam",
-        "jumat jum'at jum’at friday fri jum",
-        "sabtu saturday sat sab",
-        "minggu ahad sunday sun min",
-    )
-):
-    for _name in _names.split():
-        _WEEKDAYS[_name] = _number
+
+def _names(get_names, colloquial: dict[str, int]) -> dict[str, int]:
+    table = {
+        name.casefold(): number
+        for locale in ("id", "en")
+        for width in ("wide", "abbreviated")
+        for number, name in get_names(width, locale=locale).items()
+    }
+    return table | colloquial
+
+
+_MONTHS = _names(get_month_names, _COLLOQUIAL_MONTHS)
+_WEEKDAYS = _names(get_day_names, _COLLOQUIAL_WEEKDAYS)  # 0 is Monday, as date.weekday()
 
 _NUMERIC_DATE = re.compile(r"([0-9]{1,4})([/.-])([0-9]{1,2})\2([0-9]{1,4})")
 _WEEKDAY_PREFIX = r"(?:(?P<wd>[a-z'’]+)\.?,?\s+)?"
