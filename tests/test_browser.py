@@ -383,7 +383,7 @@ OPEN_FORMS = site_forms(FORMS)
 def test_qr_code_on_the_page_scans_off_the_screen(browser, site, key, tmp_path):
     base, _ = site
     form = OPEN_FORMS[key]
-    visit = Visit(browser, f"{base}{form.page}/")
+    visit = Visit(browser, f"{base}{form.page}")
     try:
         shot = tmp_path / "qr.png"
         visit.page.locator(".form-link__qr svg").screenshot(path=str(shot))
@@ -400,7 +400,7 @@ PRINTABLE = {"width": round(180 / 25.4 * 96), "height": round(267 / 25.4 * 96)}
 def test_poster_prints_on_one_a4_page_with_nothing_cut(browser, site, key):
     base, _ = site
     form = OPEN_FORMS[key]
-    visit = Visit(browser, f"{base}{form.page}/poster/")
+    visit = Visit(browser, f"{base}{form.page}poster/")
     try:
         page = visit.page
         reader = pypdf.PdfReader(io.BytesIO(page.pdf(format="A4", prefer_css_page_size=True)))
@@ -423,7 +423,9 @@ def test_poster_prints_on_one_a4_page_with_nothing_cut(browser, site, key):
             "nodes => nodes.every(n => getComputedStyle(n).display === 'none')"
         )
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=str(SCREENSHOTS / f"poster-{form.page}-cetak.png"), full_page=True)
+        page.screenshot(
+            path=str(SCREENSHOTS / f"poster-{form.page.strip('/')}-cetak.png"), full_page=True
+        )
         assert visit.errors == [] and visit.offsite == []
     finally:
         visit.close()

@@ -132,12 +132,12 @@ def test_form_page_shows_the_code_the_link_and_the_downloads(open_site, key):
     page = Page(folder / "index.html")
     assert page.find("a", href=url, rel="noopener")
     assert decode_qr(folder / form.qr_png) == [url]
-    assert downloads(page) >= {f"../{form.page}/{form.qr_png}"}
-    assert page.find("a", href=f"../{form.page}/poster/")
+    assert downloads(page) >= {f"../{form.page}{form.qr_png}"}
+    assert page.find("a", href=f"../{form.page}poster/")
     poster = Page(folder / "poster" / "index.html")
     assert poster.find("a", href=url, rel="noopener")
     assert downloads(poster) == {
-        f"../../{form.page}/{name}" for name in (form.poster_pdf, form.poster_png, form.qr_png)
+        f"../../{form.page}{name}" for name in (form.poster_pdf, form.poster_png, form.qr_png)
     }
     for href in downloads(poster):
         assert (folder / "poster" / href).resolve().is_file()

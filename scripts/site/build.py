@@ -19,7 +19,7 @@ from pathlib import Path
 
 import yaml
 
-from scripts import config
+from scripts import config, paths
 from scripts.checks import schema
 from scripts.errors import ConfigError, PageError, StoreError
 from scripts.model import git, reference, store
@@ -48,9 +48,9 @@ def generate(
     shutil.rmtree(docs_dir, ignore_errors=True)
     shutil.copytree(CONTENT, docs_dir)
     posters.write_assets(forms, cfg.forum, docs_dir)
-    downloads = exports.write(docs_dir / exports.FOLDER, data, figures)
+    downloads = exports.write(docs_dir / paths.OPEN_DATA, data, figures)
     members = {m["id"]: m for m in data["members"]}
-    (docs_dir / history.FEED_PATH).write_bytes(history.feed(updates, members, figures))
+    (docs_dir / paths.FEED).write_bytes(history.feed(updates, members, figures))
     env = environment(cfg, figures.ref)
     count = 0
     for page in chain(

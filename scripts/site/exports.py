@@ -40,12 +40,13 @@ from openpyxl.writer.excel import ExcelWriter
 from scripts.checks import schema as check
 from scripts.site import formats
 from scripts.site import stats as fig
+from scripts import paths
 from scripts.config import Forum
 from scripts.model.reference import OWNERSHIP, Reference
 from scripts.model.text import XML_ILLEGAL, fold
 from scripts.model.store import DATA_FILES
 
-FOLDER = "data"  # the downloads' folder in the site: /data/
+FOLDER = paths.OPEN_DATA.removesuffix("/")  # the downloads' folder in the site
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 FORMULA_CLASS = r"[=+\-@\t\r]"  # the same characters, as a regular expression
 SEPARATOR = "; "  # between the values of a list field in one cell (URLs hold no spaces)

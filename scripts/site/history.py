@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urljoin
 
+from scripts import paths
 from scripts.model import diff, git
 from scripts.model.diff import diff as diff_records
 from scripts.checks import schema as check
@@ -36,8 +37,6 @@ LISTED = 50  # records named per file and update; the others are counted
 FEED_ENTRIES = 50
 ATOM = "http://www.w3.org/2005/Atom"
 XML_NS = "http://www.w3.org/XML/1998/namespace"
-FEED_PATH = "feed.xml"
-PAGE_PATH = "pembaruan/"
 
 # A record starts at a line "- " in column 0; its id is on that line as store.dump writes it.
 RECORD_START = re.compile(r"(?m)^(?=- )")
@@ -186,18 +185,18 @@ def feed(history: History, members: dict[str, dict], figures: Figures) -> bytes:
         )
     ][:FEED_ENTRIES]
     root = ET.Element("feed", {"xmlns": ATOM, f"{{{XML_NS}}}lang": "id"})
-    _text(root, "id", urljoin(base, FEED_PATH))
+    _text(root, "id", urljoin(base, paths.FEED))
     _text(root, "title", f"Program CSR baru — {name}")
     newest = entries[0][0] if entries else updated
     _text(root, "updated", _stamp(newest) if newest else "1970-01-01T00:00:00Z")
-    ET.SubElement(root, "link", rel="self", href=urljoin(base, FEED_PATH))
-    ET.SubElement(root, "link", rel="alternate", type="text/html", href=urljoin(base, PAGE_PATH))
+    ET.SubElement(root, "link", rel="self", href=urljoin(base, paths.FEED))
+    ET.SubElement(root, "link", rel="alternate", type="text/html", href=urljoin(base, paths.UPDATES))
     author = ET.SubElement(root, "author")
     _text(author, "name", name)
     _text(root, "rights", "Data terbuka di bawah lisensi CC BY 4.0")
     for day, program in entries:
         member = members[program["member"]]
-        url = urljoin(base, f"program/{program['id']}/")
+        url = urljoin(base, paths.program(program["id"]))
         entry = ET.SubElement(root, "entry")
         _text(entry, "id", url)
         _text(entry, "title", program["title"])

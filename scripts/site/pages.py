@@ -28,7 +28,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from scripts.checks import schema as check
-from scripts import config
+from scripts import config, paths
 from scripts.errors import ConfigError, PageError, StoreError
 from scripts.site.hooks import csp
 from scripts.site import exports
@@ -80,17 +80,17 @@ def site_pages(f: fig.Figures, data: dict[str, list[dict]]) -> Iterator[Page]:
     members = {m["id"]: m for m in data["members"]}
     needs = {n["id"]: n for n in data["needs"]}
     common = {"fig": f, "members": members}
-    yield Page("index.md", "home.md.j2", "Beranda", common)
-    yield Page("sektor/index.md", "sectors.md.j2", "Sektor", common)
+    yield Page(paths.source(paths.HOME), "home.md.j2", "Beranda", common)
+    yield Page(paths.source(paths.SECTORS), "sectors.md.j2", "Sektor", common)
     for sector in f.sectors:
-        yield Page(f"sektor/{sector.key}.md", "sector.md.j2", sector.label, common | {"s": sector})
-    yield Page("anggota/index.md", "members.md.j2", "Anggota", common)
+        yield Page(paths.source(paths.sector(sector.key)), "sector.md.j2", sector.label, common | {"s": sector})
+    yield Page(paths.source(paths.MEMBERS), "members.md.j2", "Anggota", common)
     for mf in f.member_figures:
         member = mf.member
         programs = formats.number(mf.totals.programs)
         summary = f"{member['name']}: anggota {f.forum.name}, {programs} program."
         yield Page(
-            f"anggota/{member['id']}.md",
+            paths.source(paths.member(member["id"])),
             "member.md.j2",
             member["name"],
             common | {"mf": mf},
@@ -103,7 +103,7 @@ def site_pages(f: fig.Figures, data: dict[str, list[dict]]) -> Iterator[Page]:
         "json": exports.PROGRAMS_JSON,
         "fields": [f.name for f in exports.FIELDS["programs"]],
     }
-    yield Page("program/index.md", "explorer.md.j2", "Program", common | download, searchable=False)
+    yield Page(paths.source(paths.PROGRAMS), "explorer.md.j2", "Program", common | download, searchable=False)
     for program in f.programs:
         member = members[program["member"]]
         summary = (
@@ -112,15 +112,15 @@ def site_pages(f: fig.Figures, data: dict[str, list[dict]]) -> Iterator[Page]:
         )
         context = common | {"p": program, "member": member, "need": needs.get(program["need"])}
         yield Page(
-            f"program/{program['id']}.md",
+            paths.source(paths.program(program["id"])),
             "program.md.j2",
             program["title"],
             context,
             summary,
             searchable=False,
         )
-    yield Page("kebutuhan.md", "needs.md.j2", "Kebutuhan Daerah", common)
-    yield Page("kepatuhan.md", "compliance.md.j2", "Kepatuhan Pelaporan", common)
+    yield Page(paths.source(paths.NEEDS), "needs.md.j2", "Kebutuhan Daerah", common)
+    yield Page(paths.source(paths.COMPLIANCE), "compliance.md.j2", "Kepatuhan Pelaporan", common)
 
 
 def data_pages(
@@ -132,7 +132,7 @@ def data_pages(
     """Open data, the annual reports for Kemensos and the DPRD, and the data updates."""
     common = {"fig": f, "members": {m["id"]: m for m in data["members"]}}
     yield Page(
-        f"{exports.FOLDER}/index.md",
+        paths.source(paths.OPEN_DATA),
         "open_data.md.j2",
         "Data Terbuka",
         common
@@ -153,10 +153,10 @@ def data_pages(
             ],
         },
     )
-    yield Page("laporan/index.md", "reports.md.j2", "Laporan Tahunan", common)
+    yield Page(paths.source(paths.REPORTS), "reports.md.j2", "Laporan Tahunan", common)
     for report in f.reports:
         yield Page(
-            f"laporan/{report.year}.md",
+            paths.source(paths.report(report.year)),
             "annual.md.j2",
             f"Laporan Tahunan {report.year}",
             common | {"r": report},
@@ -165,7 +165,7 @@ def data_pages(
             searchable=False,
             meta={"template": "report.html"},  # the A4 print stylesheet
         )
-    yield Page("pembaruan.md", "updates.md.j2", "Pembaruan Data", common | {"history": updates})
+    yield Page(paths.source(paths.UPDATES), "updates.md.j2", "Pembaruan Data", common | {"history": updates})
 
 
 def form_pages(cfg: config.Config, forms: dict[str, joining.Form]) -> Iterator[Page]:
@@ -180,11 +180,11 @@ def form_pages(cfg: config.Config, forms: dict[str, joining.Form]) -> Iterator[P
         ("programs", "report.md.j2", "Lapor Program CSR"),
     ):
         context = common | {"form": forms[key], "qr": qr[key]}
-        yield Page(f"{forms[key].page}/index.md", template, title, context)
+        yield Page(paths.source(forms[key].page), template, title, context)
     for key, form in forms.items():
         if form.url:
             yield Page(
-                f"{form.page}/poster.md",
+                paths.source(f"{form.page}poster/"),
                 "poster.md.j2",
                 f"Poster {form.name}",
                 common | {"form": form, "qr": qr[key], "site_line": joining.site_line(cfg.forum)},

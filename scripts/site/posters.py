@@ -15,6 +15,7 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
 
+from scripts import paths
 from scripts.config import Config, FormLink, Forum
 from scripts.errors import ConfigError, InvalidValue
 from scripts.model import links
@@ -26,7 +27,7 @@ SCAN_HINT = "Pindai kode QR dengan kamera ponsel, atau buka tautan:"
 
 @dataclass(frozen=True)
 class Form:
-    page: str  # the folder of its page on the site
+    page: str  # its route on the site (scripts/paths.py)
     name: str  # its title on Google Forms
     call: str  # the poster's call to action
     lead: str  # one sentence under the call
@@ -54,14 +55,14 @@ class Form:
 
 FORMS = {
     "members": Form(
-        page="bergabung",
+        page=paths.JOIN,
         name=FORM_TITLES["members"],
         call="Daftarkan badan usaha Anda",
         lead="Bergabunglah sebagai anggota forum: tanpa biaya, cukup isi satu formulir.",
         stem="pendaftaran-anggota",
     ),
     "programs": Form(
-        page="lapor",
+        page=paths.REPORT_FORM,
         name=FORM_TITLES["programs"],
         call="Laporkan program CSR Anda",
         lead="Agar tercatat, terlapor kepada Kementerian Sosial RI, dan tampil di situs forum.",

@@ -9,6 +9,7 @@ from urllib.parse import urlsplit
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
+from scripts import paths
 from scripts.config import REPO_ROOT, Config
 from scripts.model.reference import (
     BENEFICIARY_GROUPS,
@@ -94,6 +95,7 @@ def environment(config: Config, ref: Reference) -> Environment:
         forum=config.forum,
         region=config.region,
         PROGRAM_STATUS=PROGRAM_STATUS,
+        route=paths,
         download_path=exports.slice_path,
         report_path=exports.report_path,
     )
