@@ -16,6 +16,7 @@ import pytest
 from scripts import config
 from scripts.model import reference, store
 from scripts.site import build, history, pages, render, stats
+from scripts.site import feed as feed_module
 
 from .helpers import FIXTURES, FORMS, Page, config_with_forms
 
@@ -124,7 +125,7 @@ def test_without_git_the_page_says_so(tmp_path):
     shutil.copytree(FIXTURES / "site", data_dir)
     past = history.read(data_dir, store.load(data_dir))
     assert not past.available and past.updates == []
-    feed = history.feed(past, {}, figures_with_site("https://x.example/"))
+    feed = feed_module.feed(past, {}, figures_with_site("https://x.example/"))
     assert ET.fromstring(feed).findall(f"{ATOM}entry") == []
     page = pages.Page("pembaruan.md", "updates.md.j2", "Pembaruan Data", {"history": past})
     assert "Riwayat pembaruan belum tersedia" in pages.render(

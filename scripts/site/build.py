@@ -23,7 +23,7 @@ from scripts import config, paths
 from scripts.checks import schema
 from scripts.errors import ConfigError, PageError, StoreError
 from scripts.model import git, reference, store
-from scripts.site import exports, formats, history, pages, posters
+from scripts.site import exports, feed, formats, history, pages, posters
 from scripts.site import stats as fig
 from scripts.site.render import environment
 
@@ -50,7 +50,7 @@ def generate(
     posters.write_assets(forms, cfg.forum, docs_dir)
     downloads = exports.write(docs_dir / paths.OPEN_DATA, data, figures)
     members = {m["id"]: m for m in data["members"]}
-    (docs_dir / paths.FEED).write_bytes(history.feed(updates, members, figures))
+    (docs_dir / paths.FEED).write_bytes(feed.feed(updates, members, figures))
     env = environment(cfg, figures.ref)
     count = 0
     for page in chain(

@@ -24,7 +24,6 @@ import csv
 import datetime
 import io
 import json
-import re
 import zipfile
 from collections import defaultdict
 from collections.abc import Iterable
@@ -37,14 +36,14 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 from openpyxl.writer.excel import ExcelWriter
 
-from scripts.checks import schema as check
-from scripts.site import formats
-from scripts.site import stats as fig
 from scripts import paths
+from scripts.checks import schema as check
 from scripts.config import Forum
 from scripts.model.reference import OWNERSHIP, Reference
-from scripts.model.text import XML_ILLEGAL, fold
 from scripts.model.store import DATA_FILES
+from scripts.model.text import XML_ILLEGAL, fold
+from scripts.site import formats
+from scripts.site import stats as fig
 
 FOLDER = paths.OPEN_DATA.removesuffix("/")  # the downloads' folder in the site
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -348,7 +347,9 @@ class Download:
 
 def _report_book(report: fig.AnnualReport, figures: fig.Figures) -> bytes:
     """The annual report's figures, the same objects its page shows, one sheet each."""
-    book = Book(f"Laporan Tahunan {report.year} {figures.forum.name}", figures.forum, figures.updated)
+    book = Book(
+        f"Laporan Tahunan {report.year} {figures.forum.name}", figures.forum, figures.updated
+    )
     summary = [
         [f.label.capitalize() + (" (Rp)" if f.rupiah else ""), f.value] for f in report.summary
     ]

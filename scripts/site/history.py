@@ -1,6 +1,6 @@
 """The public history of data/: what each data update added, updated and removed,
-read from the git history of data/*.yaml (the audit trail the nightly run commits),
-and an Atom feed of the programs each update newly published.
+read from the git history of data/*.yaml (the audit trail the nightly run commits);
+the Atom feed of the programs each update newly published is `feed.py`.
 
 Only the latest `UPDATES` updates are read: every version of a file costs a
 `git show`. Records are compared by id with diff.diff(), on the text each
@@ -16,27 +16,16 @@ from __future__ import annotations
 
 import datetime
 import re
-import subprocess
-import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import urljoin
 
-from scripts import paths
-from scripts.model import diff, git
-from scripts.model.diff import diff as diff_records
 from scripts.checks import schema as check
-from scripts.site import formats
-from scripts.site.stats import Figures
-from scripts.model import store
-from scripts.model.text import XML_ILLEGAL
+from scripts.model import diff, git, store
+from scripts.model.diff import diff as diff_records
 from scripts.model.store import DATA_FILES
 
 UPDATES = 20  # the latest data updates read from git
 LISTED = 50  # records named per file and update; the others are counted
-FEED_ENTRIES = 50
-ATOM = "http://www.w3.org/2005/Atom"
-XML_NS = "http://www.w3.org/XML/1998/namespace"
 
 # A record starts at a line "- " in column 0; its id is on that line as store.dump writes it.
 RECORD_START = re.compile(r"(?m)^(?=- )")
@@ -160,57 +149,3 @@ def read(data_dir: Path, data: dict[str, list[dict]]) -> History:
         if any(f.counts for f in files.values()):
             updates.append(Update(short, datetime.date.fromisoformat(day), not has_parent, files))
     return History(available=True, updates=updates, older=len(commits) > UPDATES)
-
-
-def _stamp(day: datetime.date) -> str:
-    return f"{day.isoformat()}T00:00:00Z"
-
-
-def _text(parent: ET.Element, tag: str, value: str) -> ET.Element:
-    element = ET.SubElement(parent, tag)
-    element.text = XML_ILLEGAL.sub("", value)
-    return element
-
-
-def feed(history: History, members: dict[str, dict], figures: Figures) -> bytes:
-    """Atom feed of the programs the latest updates newly published (still published)."""
-    forum, sectors, updated = figures.forum, figures.ref.sectors, figures.updated
-    base = forum.site_url
-    name = forum.name
-    entries = [
-        (update.date, program)
-        for update in history.updates
-        for program in sorted(
-            update.files["programs"].added, key=lambda p: (p["reported"], p["id"]), reverse=True
-        )
-    ][:FEED_ENTRIES]
-    root = ET.Element("feed", {"xmlns": ATOM, f"{{{XML_NS}}}lang": "id"})
-    _text(root, "id", urljoin(base, paths.FEED))
-    _text(root, "title", f"Program CSR baru — {name}")
-    newest = entries[0][0] if entries else updated
-    _text(root, "updated", _stamp(newest) if newest else "1970-01-01T00:00:00Z")
-    ET.SubElement(root, "link", rel="self", href=urljoin(base, paths.FEED))
-    ET.SubElement(root, "link", rel="alternate", type="text/html", href=urljoin(base, paths.UPDATES))
-    author = ET.SubElement(root, "author")
-    _text(author, "name", name)
-    _text(root, "rights", "Data terbuka di bawah lisensi CC BY 4.0")
-    for day, program in entries:
-        member = members[program["member"]]
-        url = urljoin(base, paths.program(program["id"]))
-        entry = ET.SubElement(root, "entry")
-        _text(entry, "id", url)
-        _text(entry, "title", program["title"])
-        ET.SubElement(entry, "link", rel="alternate", type="text/html", href=url)
-        _text(entry, "published", _stamp(day))
-        _text(entry, "updated", _stamp(day))
-        _text(ET.SubElement(entry, "author"), "name", member["name"])
-        ET.SubElement(entry, "category", term=program["sector"], label=sectors[program["sector"]])
-        _text(
-            entry,
-            "summary",
-            f"{member['name']}, bidang {sectors[program['sector']]}, tahun {program['year']}: "
-            f"nilai kontribusi {formats.rupiah(program['amount'])}, "
-            f"{formats.number(program['beneficiaries'])} penerima manfaat.",
-        )
-    ET.indent(root)
-    return ET.tostring(root, encoding="utf-8", xml_declaration=True) + b"\n"

@@ -12,34 +12,17 @@ must start one).
 from __future__ import annotations
 
 import json
-import os
 import re
-import shutil
-import subprocess
-import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from itertools import chain
 from pathlib import Path
-from urllib.parse import urlsplit
 
-import yaml
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
-from markupsafe import Markup, escape
+from jinja2 import Environment
+from markupsafe import Markup
 
-from scripts.checks import schema as check
 from scripts import config, paths
-from scripts.errors import ConfigError, PageError, StoreError
-from scripts.site.hooks import csp
-from scripts.site import exports
-from scripts.site import formats
-from scripts.site import history
-from scripts.site import posters as joining
-from scripts.site import qrcodes
-from scripts.model import store
-from scripts.site import stats as fig
 from scripts.config import REPO_ROOT
-from scripts.model import reference
+from scripts.errors import PageError
 from scripts.model.reference import (
     BENEFICIARY_GROUPS,
     CONTRIBUTION_TYPES,
@@ -47,7 +30,9 @@ from scripts.model.reference import (
     OWNERSHIP,
     PROGRAM_STATUS,
 )
-from scripts.site import render as rendering
+from scripts.site import exports, formats, history, qrcodes
+from scripts.site import posters as joining
+from scripts.site import stats as fig
 from scripts.site.render import text
 
 CONTENT = REPO_ROOT / "content"
@@ -83,7 +68,12 @@ def site_pages(f: fig.Figures, data: dict[str, list[dict]]) -> Iterator[Page]:
     yield Page(paths.source(paths.HOME), "home.md.j2", "Beranda", common)
     yield Page(paths.source(paths.SECTORS), "sectors.md.j2", "Sektor", common)
     for sector in f.sectors:
-        yield Page(paths.source(paths.sector(sector.key)), "sector.md.j2", sector.label, common | {"s": sector})
+        yield Page(
+            paths.source(paths.sector(sector.key)),
+            "sector.md.j2",
+            sector.label,
+            common | {"s": sector},
+        )
     yield Page(paths.source(paths.MEMBERS), "members.md.j2", "Anggota", common)
     for mf in f.member_figures:
         member = mf.member
@@ -103,7 +93,13 @@ def site_pages(f: fig.Figures, data: dict[str, list[dict]]) -> Iterator[Page]:
         "json": exports.PROGRAMS_JSON,
         "fields": [f.name for f in exports.FIELDS["programs"]],
     }
-    yield Page(paths.source(paths.PROGRAMS), "explorer.md.j2", "Program", common | download, searchable=False)
+    yield Page(
+        paths.source(paths.PROGRAMS),
+        "explorer.md.j2",
+        "Program",
+        common | download,
+        searchable=False,
+    )
     for program in f.programs:
         member = members[program["member"]]
         summary = (
@@ -165,7 +161,12 @@ def data_pages(
             searchable=False,
             meta={"template": "report.html"},  # the A4 print stylesheet
         )
-    yield Page(paths.source(paths.UPDATES), "updates.md.j2", "Pembaruan Data", common | {"history": updates})
+    yield Page(
+        paths.source(paths.UPDATES),
+        "updates.md.j2",
+        "Pembaruan Data",
+        common | {"history": updates},
+    )
 
 
 def form_pages(cfg: config.Config, forms: dict[str, joining.Form]) -> Iterator[Page]:

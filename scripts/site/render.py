@@ -44,7 +44,11 @@ def text(value: object) -> Markup:
 
 def http_url(value: object) -> str | None:
     """The value if it is an http(s) URL with a host, else None (shown as text, not linked)."""
-    if not isinstance(value, str) or FRONT_MATTER_UNSAFE.search(value) or any(c.isspace() for c in value):
+    if (
+        not isinstance(value, str)
+        or FRONT_MATTER_UNSAFE.search(value)
+        or any(c.isspace() for c in value)
+    ):
         return None
     try:
         parts = urlsplit(value)

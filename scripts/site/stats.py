@@ -23,7 +23,6 @@ import datetime
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from pathlib import Path
 
 from scripts.config import Config, Forum
 from scripts.model import reference
@@ -419,9 +418,7 @@ def _annual_report(
     )
 
 
-def compute(
-    data: dict[str, list[dict]], updated: datetime.date | None, config: Config
-) -> Figures:
+def compute(data: dict[str, list[dict]], updated: datetime.date | None, config: Config) -> Figures:
     ref = reference.of(config)
     members = sorted(data["members"], key=lambda m: (m["name"].casefold(), m["id"]))
     programs = sorted(data["programs"], key=program_order)
