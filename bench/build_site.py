@@ -20,16 +20,19 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from scripts.model import store
+from scripts import config
+from scripts.model import reference, store
 from scripts.model.reference import (
     BENEFICIARY_GROUPS,
     CONTRIBUTION_TYPES,
-    KECAMATAN,
     OWNERSHIP,
     PROGRAM_STATUS,
-    SECTORS,
 )
-from scripts.site import pages
+from scripts.site import build
+
+# The sectors and kecamatan of config.yml (Kota Serang's).
+REFERENCE = reference.of(config.load())
+SECTORS, KECAMATAN = REFERENCE.sectors, REFERENCE.kecamatan
 
 MEMBERS = 1_000
 PROGRAMS = 10_000
@@ -138,7 +141,7 @@ def main() -> int:
         work = Path(tmp)
         store.save(work / "data", synthetic(members, programs))
         began = time.perf_counter()
-        code = pages.build(work / "data", work / "site", work / "build")
+        code = build.build(work / "data", work / "site", work / "build")
         seconds = time.perf_counter() - began
         if code:
             return code

@@ -23,14 +23,13 @@ from scripts.config import load as load_config
 from scripts.intake import publish as intake
 from scripts.intake import pull
 from scripts.sources import files as sources
+from scripts.sources.table import Table
 
 MEMBER_ROWS = 20_000
 PROGRAM_ROWS = 80_000
 
 
-def multiply(
-    table: sources.Table, count: int, name_col: str, nib_col: str, copies: int
-) -> sources.Table:
+def multiply(table: Table, count: int, name_col: str, nib_col: str, copies: int) -> Table:
     """`count` rows cycling through the sample; copy k of a business is named "… k" and
     its NIB starts with k, so copy k of a program report links to copy k of its member."""
     header = [h.strip().casefold() for h in table.header]
@@ -45,10 +44,10 @@ def multiply(
         if len(digits) == 13:
             row[nib_i] = f"{copy:04d}{digits[4:]}"
         rows.append(row)
-    return sources.Table(table.title, table.header, rows)
+    return Table(table.title, table.header, rows)
 
 
-def to_csv(table: sources.Table) -> str:
+def to_csv(table: Table) -> str:
     out = io.StringIO()
     csv.writer(out).writerows([table.header, *table.rows])
     return out.getvalue()
@@ -82,7 +81,7 @@ def main() -> None:
             paths[key].write_text(to_csv(table), encoding="utf-8")
         start = time.perf_counter()
         with contextlib.redirect_stdout(io.StringIO()):  # thousands of rejection lines
-            code = pull.run("csv", Path(tmp) / "data", paths=paths)
+            code = 0 if pull.pull("csv", Path(tmp) / "data", paths=paths).ok else 1
         pull_s = time.perf_counter() - start
     assert code == 0
 

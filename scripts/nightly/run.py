@@ -17,7 +17,7 @@ from pathlib import Path
 from scripts.errors import GitError, StoreError
 from scripts.intake import pull
 from scripts.model import diff, git, store
-from scripts.nightly import summary as changes
+from scripts.nightly import summary
 from scripts.site import build
 
 # The identity GitHub shows as "github-actions[bot]" (its documented user id).
@@ -118,7 +118,7 @@ def run(
 
     def fail(message: str) -> int:
         print(f"Gagal: {message}", file=sys.stderr)
-        _append(summary_path, changes.failure_markdown(message, str(data_dir)))
+        _append(summary_path, summary.failure_markdown(message, str(data_dir)))
         return 1
 
     try:
@@ -134,12 +134,12 @@ def run(
             f"Gagal menarik data: {result.error}\nTidak ada berkas di {data_dir} yang diubah.",
             file=sys.stderr,
         )
-        _append(summary_path, changes.failure_markdown(result.error, str(data_dir)))
+        _append(summary_path, summary.failure_markdown(result.error, str(data_dir)))
         return 1
     print(result.summary())
     report = result.as_dict()
     found = diff.compare(before, store.load(data_dir))
-    message = changes.commit_message(found, source)
+    message = summary.commit_message(found, source)
     try:
         committed = repo is not None and commit_data(repo, data_dir, message)
     except GitError as exc:
@@ -152,8 +152,8 @@ def run(
         outcome = "Data tidak berubah: tidak ada commit."
     _append(outputs_path, f"committed={str(committed).lower()}\n")
     print(outcome)
-    _append(summary_path, changes.summary_markdown(report, found, outcome))
+    _append(summary_path, summary.summary_markdown(report, found, outcome))
     code = build_site(data_dir, site_dir, pull_options.get("config_path"))
     if code != 0:
-        _append(summary_path, changes.BUILD_FAILED_MARKDOWN)
+        _append(summary_path, summary.BUILD_FAILED_MARKDOWN)
     return code

@@ -37,7 +37,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.writer.excel import ExcelWriter
 
 from scripts import paths
-from scripts.checks import schema as check
+from scripts.checks import schema
 from scripts.config import Forum
 from scripts.model.reference import OWNERSHIP, Reference
 from scripts.model.store import DATA_FILES
@@ -134,7 +134,7 @@ def _constraints(field: Field, ref: Reference) -> dict:
 
 def _fields(name: str) -> list[Field]:
     """The columns of a data file, in the data contract's order."""
-    items = check.schema(name)["items"]
+    items = schema.schema(name)["items"]
     fields = []
     for key, prop in items["properties"].items():
         required = key in items["required"]

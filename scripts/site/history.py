@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from scripts.checks import schema as check
+from scripts.checks import schema
 from scripts.model import diff, git, store
 from scripts.model.diff import diff as diff_records
 from scripts.model.store import DATA_FILES
@@ -89,7 +89,7 @@ def records_by_id(text: str) -> dict[str, str]:
 
 def _changed_fields(name: str, before: str, after: str) -> list[str]:
     old, new = store.parse(before, "git")[0], store.parse(after, "git")[0]
-    titles = check.schema(name)["items"]["properties"]
+    titles = schema.schema(name)["items"]["properties"]
     keys = [k for k in {**old, **new} if old.get(k) != new.get(k)]
     return [titles[k]["title"] if k in titles else k for k in keys]
 

@@ -30,8 +30,7 @@ from scripts.model.reference import (
     OWNERSHIP,
     PROGRAM_STATUS,
 )
-from scripts.site import exports, formats, history, qrcodes
-from scripts.site import posters as joining
+from scripts.site import exports, formats, history, posters, qrcodes
 from scripts.site import stats as fig
 from scripts.site.render import text
 
@@ -169,9 +168,9 @@ def data_pages(
     )
 
 
-def form_pages(cfg: config.Config, forms: dict[str, joining.Form]) -> Iterator[Page]:
+def form_pages(cfg: config.Config, forms: dict[str, posters.Form]) -> Iterator[Page]:
     """How to join, how to report, and an A4 poster of each open form."""
-    common = {"forum": cfg.forum, "moderation": cfg.moderation, "hint": joining.SCAN_HINT}
+    common = {"forum": cfg.forum, "moderation": cfg.moderation, "hint": posters.SCAN_HINT}
     qr = {
         key: Markup(qrcodes.svg(form.url, f"Kode QR formulir {form.name}")) if form.url else None
         for key, form in forms.items()
@@ -188,7 +187,7 @@ def form_pages(cfg: config.Config, forms: dict[str, joining.Form]) -> Iterator[P
                 paths.source(f"{form.page}poster/"),
                 "poster.md.j2",
                 f"Poster {form.name}",
-                common | {"form": form, "qr": qr[key], "site_line": joining.site_line(cfg.forum)},
+                common | {"form": form, "qr": qr[key], "site_line": posters.site_line(cfg.forum)},
                 searchable=False,
                 # The poster needs the whole width on screen and its own print stylesheet.
                 meta={"template": "poster.html", "hide": ["navigation", "toc"]},

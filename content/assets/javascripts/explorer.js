@@ -47,7 +47,7 @@
       rows.length.toLocaleString("id-ID") + " program.";
   }
 
-  // "Unduh yang tampil (CSV)": the visible rows, written as scripts/exports.py writes
+  // "Unduh yang tampil (CSV)": the visible rows, written as scripts/site/exports.py writes
   // programs.csv: the same columns, "; " between the values of a list, a BOM for Excel,
   // and an apostrophe before text a spreadsheet would run as a formula.
   var download = document.getElementById("explorer-download");
