@@ -61,6 +61,8 @@ def test_its_names_kecamatan_and_figures_are_on_its_pages(region_site):
     assert "Bupati Sukamaju" in about and "Pertanian dan Pangan" in about
     basis = Page(site / "dasar-hukum" / "index.html").text
     assert "Peraturan Bupati Sukamaju Nomor 12 Tahun 2024" in basis
+    faq = Page(site / "tanya-jawab" / "index.html").text
+    assert "dalam 6 bidang: kesehatan, pendidikan, pertanian dan pangan," in faq
     assert (site / "sektor" / "pertanian" / "index.html").exists()
     assert not (site / "sektor" / "infrastruktur").exists()
 
