@@ -5,10 +5,11 @@ real-looking host, without credentials and without a contact in them, are kept;
 from __future__ import annotations
 
 import re
+from urllib.parse import urlsplit
 
 from scripts.model.codes import invalid
 from scripts.model.contacts import mask_contacts
-from scripts.model.text import clean, is_empty
+from scripts.model.text import FRONT_MATTER_UNSAFE, clean, is_empty
 
 _MAX = 2000
 
@@ -97,3 +98,19 @@ def urls(value: str) -> list[str]:
         if link is not None:
             found[link] = None
     return list(found)
+
+
+def http_url(value: object) -> str | None:
+    """The value if it already is an http(s) URL with a host, else None: what the site
+    links (anything else is shown as text) and what a configured address must be."""
+    if (
+        not isinstance(value, str)
+        or FRONT_MATTER_UNSAFE.search(value)
+        or any(c.isspace() for c in value)
+    ):
+        return None
+    try:
+        parts = urlsplit(value)
+    except ValueError:
+        return None
+    return value if parts.scheme in ("http", "https") and parts.hostname else None

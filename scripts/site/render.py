@@ -4,13 +4,13 @@ function every value from data/ goes through (`text`, the environment's finalize
 from __future__ import annotations
 
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from scripts import paths
 from scripts.config import REPO_ROOT, Config
+from scripts.model.links import http_url
 from scripts.model.reference import (
     BENEFICIARY_GROUPS,
     CONTRIBUTION_TYPES,
@@ -40,21 +40,6 @@ def text(value: object) -> Markup:
         return escape(value)  # the common case, kept fast: 10,000 pages call this a lot
     lines = FRONT_MATTER_UNSAFE.sub("", value).splitlines()
     return Markup("<br>").join(escape(line) for line in lines)
-
-
-def http_url(value: object) -> str | None:
-    """The value if it is an http(s) URL with a host, else None (shown as text, not linked)."""
-    if (
-        not isinstance(value, str)
-        or FRONT_MATTER_UNSAFE.search(value)
-        or any(c.isspace() for c in value)
-    ):
-        return None
-    try:
-        parts = urlsplit(value)
-    except ValueError:
-        return None
-    return value if parts.scheme in ("http", "https") and parts.hostname else None
 
 
 def _labeller(labels: dict[str, str]):

@@ -20,7 +20,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 import requests
 from google.auth.exceptions import DefaultCredentialsError, RefreshError, TransportError
@@ -33,6 +32,7 @@ from requests.adapters import BaseAdapter
 
 from scripts.config import SHEET_KEYS, SheetsSource
 from scripts.errors import GaveUp, SourceError
+from scripts.model import links
 from scripts.model.reference import FORM_TITLES
 from scripts.sources import retry
 from scripts.sources.table import Table, from_records, parse_csv
@@ -379,8 +379,7 @@ def read_urls(urls: dict[str, str], network: Network | None = None) -> dict[str,
             "tautan 'Publikasikan ke web' berformat CSV. " + GUIDE
         )
     for key, url in urls.items():
-        parts = urlsplit(url)
-        if url and not (parts.scheme in ("http", "https") and parts.netloc):
+        if url and links.http_url(url) is None:
             raise SourceError(f"sources.url.{key} di config.yml bukan tautan http(s).")
     with requests.Session() as session:
         return {

@@ -130,7 +130,31 @@ _MONEY_CODES = {
     "fraction": "money_fraction",
     "ambiguous": "money_two_readings",  # "1.500 juta": 1,5 or 1500 million
     "too_large": "money_too_large",
+    "negative": "money_negative",
+    "approximate": "money_ambiguous",  # "sekitar 100 juta", "5-10 juta"
 }
+
+
+def _bounded(num: str, multiplier: int | None, codes: dict[str, str], limit: int) -> int:
+    """The number `_whole` reads, at most `limit`; its failures as the kind's codes."""
+    try:
+        value = _whole(num, multiplier)
+    except _NumberError as error:
+        raise invalid(codes[error.kind]) from None
+    if value > limit:
+        raise invalid(codes["too_large"])
+    return value
+
+
+def _screen(s: str, codes: dict[str, str], unprefixed: str | None = None) -> None:
+    """What no amount or count can be: markup or a formula, a negative number (also
+    after a currency prefix), a range or an estimate."""
+    if _NOT_A_NUMBER.search(s):
+        raise invalid(codes["invalid"])
+    if _NEGATIVE.match(s) or (unprefixed is not None and _NEGATIVE.match(unprefixed)):
+        raise invalid(codes["negative"])
+    if _APPROX.search(s):
+        raise invalid(codes["approximate"])
 
 
 # The common spellings, read without the general parser's checks (which they
@@ -159,12 +183,7 @@ def money(value: str) -> int | None:
         raise invalid("money_invalid")
     if _FOREIGN.search(s):
         raise invalid("money_foreign_currency")
-    if _NOT_A_NUMBER.search(s):
-        raise invalid("money_invalid")
-    if _NEGATIVE.match(s) or _NEGATIVE.match(_CURRENCY_PREFIX.sub("", s, count=1)):
-        raise invalid("money_negative")
-    if _APPROX.search(s):
-        raise invalid("money_ambiguous")
+    _screen(s, _MONEY_CODES, _CURRENCY_PREFIX.sub("", s, count=1))
     if s.startswith(("rp", "idr")):
         s = _CURRENCY_PREFIX.sub("", s, count=1)
     while True:  # "150 juta rupiah", "Rp 1.000.000,-", "5.000.000 IDR"
@@ -181,13 +200,7 @@ def money(value: str) -> int | None:
         multiplier = _MULTIPLIERS.get(word)
         if multiplier is None:
             raise invalid("money_invalid")
-    try:
-        amount = _whole(body.group("num"), multiplier)
-    except _NumberError as error:
-        raise invalid(_MONEY_CODES[error.kind]) from None
-    if amount > 10**15:
-        raise invalid("money_too_large")
-    return amount
+    return _bounded(body.group("num"), multiplier, _MONEY_CODES, 10**15)
 
 
 _INTEGER_BODY = re.compile(
@@ -206,6 +219,8 @@ _INTEGER_CODES = {
     "fraction": "integer_fraction",
     "ambiguous": "integer_ambiguous",
     "too_large": "integer_too_large",
+    "negative": "integer_negative",
+    "approximate": "integer_ambiguous",
 }
 
 
@@ -221,21 +236,10 @@ def integer(value: str) -> int | None:
     s = c.casefold()
     if len(s) > 60:
         raise invalid("integer_invalid")
-    if _NOT_A_NUMBER.search(s):
-        raise invalid("integer_invalid")
-    if _NEGATIVE.match(s):
-        raise invalid("integer_negative")
-    if _APPROX.search(s):
-        raise invalid("integer_ambiguous")
+    _screen(s, _INTEGER_CODES)
     body = _INTEGER_BODY.fullmatch(s)
     unit = body and body.group("unit")
     # "300 ribu" is not 300 people; a second number is not one count.
     if body is None or (unit and _MULTIPLIER_WORD.search(unit)):
         raise invalid("integer_invalid")
-    try:
-        count = _whole(body.group("num"), None)
-    except _NumberError as error:
-        raise invalid(_INTEGER_CODES[error.kind]) from None
-    if count > 10**9:
-        raise invalid("integer_too_large")
-    return count
+    return _bounded(body.group("num"), None, _INTEGER_CODES, 10**9)
