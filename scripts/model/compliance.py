@@ -7,6 +7,7 @@ import datetime
 from collections import defaultdict
 from dataclasses import dataclass
 
+from scripts.model import names
 from scripts.model.dates import as_date
 
 
@@ -30,7 +31,7 @@ def compliance(data: dict[str, list[dict]], year: int | None) -> Compliance:
     reports: dict[str, list[datetime.date]] = defaultdict(list)
     for program in data["programs"]:
         reports[program["member"]].append(as_date(program["reported"]))
-    members = sorted(data["members"], key=lambda m: (m["name"].casefold(), m["id"]))
+    members = sorted(data["members"], key=names.member_order)
     reported, missing = [], []
     for member in members:
         days = reports[member["id"]]

@@ -25,7 +25,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from scripts.config import Config, Forum
-from scripts.model import reference
+from scripts.model import names, reference
 from scripts.model.compliance import Compliance, compliance
 from scripts.model.dates import as_date
 from scripts.model.reference import (
@@ -293,7 +293,7 @@ def _sector_figures(
     for program in programs:
         by_member[program["member"]].append(program)
     shares = [MemberShare(by_id[m], totals(ps)) for m, ps in by_member.items()]
-    shares.sort(key=lambda s: (-s.totals.amount, s.member["name"].casefold()))
+    shares.sort(key=lambda s: (-s.totals.amount, names.sort_key(s.member["name"])))
     years = sorted({p["year"] for p in programs})
     return SectorFigures(
         key=key,
@@ -420,7 +420,7 @@ def _annual_report(
 
 def compute(data: dict[str, list[dict]], updated: datetime.date | None, config: Config) -> Figures:
     ref = reference.of(config)
-    members = sorted(data["members"], key=lambda m: (m["name"].casefold(), m["id"]))
+    members = sorted(data["members"], key=names.member_order)
     programs = sorted(data["programs"], key=program_order)
     member_by_id = {m["id"]: m for m in members}
 

@@ -6,66 +6,16 @@ import re
 import unicodedata
 
 from scripts.intake.normalise.base import cached
+from scripts.model import names
 from scripts.model.codes import invalid
-from scripts.model.text import clean, fold, is_empty
-
-# Legal-form words at either end of a business name, folded, with the canonical
-# token they stand for; None: a qualifier dropped from the key. Persero and
-# Perseroda companies are PTs ("PT X (Persero) Tbk" is "PT X").
-_NAME_FORMS: dict[tuple[str, ...], str | None] = {
-    ("pt",): "pt",
-    ("p", "t"): "pt",
-    ("perseroan", "terbatas"): "pt",
-    ("persero",): "pt",
-    ("perseroda",): "pt",
-    ("tbk",): None,
-    ("cv",): "cv",
-    ("c", "v"): "cv",
-    ("persekutuan", "komanditer"): "cv",
-    ("ud",): "ud",
-    ("u", "d"): "ud",
-    ("usaha", "dagang"): "ud",
-    ("fa",): "firma",
-    ("firma",): "firma",
-    ("koperasi",): "koperasi",
-    ("kop",): "koperasi",
-    ("yayasan",): "yayasan",
-    ("perum",): "perum",
-    ("perusahaan", "umum"): "perum",
-    ("perumda",): "perumda",
-    ("perusahaan", "umum", "daerah"): "perumda",
-}
-_NAME_FORM_ORDER = ("pt", "cv", "ud", "firma", "koperasi", "yayasan", "perum", "perumda")
-_NAME_FORM_FIRST = frozenset(words[0] for words in _NAME_FORMS)
-_NAME_FORM_LAST = frozenset(words[-1] for words in _NAME_FORMS)
+from scripts.model.text import clean, is_empty
 
 
 @cached
 def name_key(value: str) -> str:
     """Identity key of a business name: folded, legal form at the front."""
-    tokens = fold(clean(value)).split()
-    if len(tokens) < 2 or (tokens[0] not in _NAME_FORM_FIRST and tokens[-1] not in _NAME_FORM_LAST):
-        return " ".join(tokens)  # no legal form at either end
-    forms: set[str] = set()
-    changed = True
-    while changed:
-        changed = False
-        for size in (3, 2, 1):
-            if len(tokens) <= size:  # never strip the name itself away
-                continue
-            head, tail = tuple(tokens[:size]), tuple(tokens[-size:])
-            if head in _NAME_FORMS:
-                forms.add(_NAME_FORMS[head] or "")
-                tokens = tokens[size:]
-            elif tail in _NAME_FORMS:
-                forms.add(_NAME_FORMS[tail] or "")
-                tokens = tokens[:-size]
-            else:
-                continue
-            changed = True
-            break
-    prefix = [form for form in _NAME_FORM_ORDER if form in forms]
-    return " ".join(prefix + tokens)
+    forms, words = names.split_forms(value)
+    return " ".join(forms + words)
 
 
 _SLUG_TRANSLIT = str.maketrans(
