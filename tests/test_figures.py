@@ -46,14 +46,14 @@ def test_headline(fig):
 
 def test_by_sector_lists_every_sector(fig):
     assert rows(fig.by_sector) == {
-        "kesehatan": (1, 0),
+        "kesehatan": (1, None),  # its one program reported no amount: unknown, not Rp0
         "pendidikan": (1, 150 * M),
-        "ekonomi": (0, 0),
+        "ekonomi": (0, None),
         "infrastruktur": (1, 250 * M),
         "kewirausahaan": (2, 87_500_000),
-        "kesejahteraan-sosial": (0, 0),
+        "kesejahteraan-sosial": (0, None),
         "lingkungan": (1, 5 * M),
-        "lainnya": (0, 0),
+        "lainnya": (0, None),
     }
     bars = {row.key: row.bar for row in fig.by_sector.rows}
     assert bars["infrastruktur"] == 100.0 and bars["pendidikan"] == 60.0
@@ -63,13 +63,13 @@ def test_kecamatan_counts_each_place_and_splits_amounts(fig):
     assert rows(fig.by_kecamatan) == {
         "serang": (1, 50 * M),
         "kasemen": (2, 300 * M),
-        "walantaka": (1, 0),
+        "walantaka": (1, None),
         "curug": (2, 50 * M),
         "cipocok-jaya": (1, 5 * M),
         "taktakan": (1, 75 * M),
         None: (1, 12_500_000),
     }
-    assert sum(row.amount for row in fig.by_kecamatan.rows) == fig.totals.amount
+    assert sum(row.amount or 0 for row in fig.by_kecamatan.rows) == fig.totals.amount
     assert fig.by_kecamatan.rows[-1].label == "Tanpa kecamatan"
 
 
@@ -88,15 +88,15 @@ def test_by_year_and_ownership(fig):
         "bumn": (1, 2, 225 * M),
         "bumd": (1, 2, 250 * M),
         "swasta": (2, 2, 17_500_000),
-        "lainnya": (0, 0, 0),
+        "lainnya": (0, 0, None),
     }
 
 
 def test_every_breakdown_adds_up_to_the_headline(fig):
     for breakdown in (fig.by_sector, fig.by_year, fig.by_ownership, fig.by_status):
         assert sum(row.programs for row in breakdown.rows) == fig.totals.programs
-        assert sum(row.amount for row in breakdown.rows) == fig.totals.amount
-        assert sum(row.beneficiaries for row in breakdown.rows) == fig.totals.beneficiaries
+        assert sum(row.amount or 0 for row in breakdown.rows) == fig.totals.amount
+        assert sum(row.beneficiaries or 0 for row in breakdown.rows) == fig.totals.beneficiaries
 
 
 def test_sector_and_member_figures(fig):
@@ -190,23 +190,32 @@ def test_annual_report_of_a_year(fig):
     # A program counts, whole, in each of its contribution types and beneficiary groups.
     assert rows(tables["kontribusi"]) == {
         "uang": (2, 162_500_000),
-        "barang": (0, 0),
-        "jasa": (0, 0),
+        "barang": (0, None),
+        "jasa": (0, None),
         "program-langsung": (3, 255 * M),
     }
     people = {row.key: (row.programs, row.beneficiaries) for row in tables["penerima"].rows}
     assert people["anak-pelajar"] == (2, 700) and people["perempuan"] == (2, 460)
-    assert people["umkm"] == (1, 0) and people["masyarakat-umum"] == (2, 1560)
+    assert people["umkm"] == (1, None) and people["masyarakat-umum"] == (2, 1560)
     assert {k: v[0] for k, v in rows(tables["status"]).items()} == {
         "direncanakan": 1,
         "berjalan": 3,
         "selesai": 1,
     }
     for key in ("sektor", "kecamatan", "kepemilikan", "status"):
-        assert sum(row.amount for row in tables[key].rows) == report.totals.amount, key
+        assert sum(row.amount or 0 for row in tables[key].rows) == report.totals.amount, key
 
 
 def test_annual_report_counts_only_members_registered_by_its_end(fig):
     report = next(r for r in fig.reports if r.year == 2024)
     assert [s.member["id"] for s in report.reported] == ["pt-bank-serang-sejahtera"]
     assert report.missing == []  # every other member registered in 2025
+
+
+def test_unknown_is_none_never_zero():
+    """Issue 12, defect 4: a member whose programs reported no amount shows "–", not Rp0."""
+    unknown = figures.totals([{"amount": None, "beneficiaries": None}])
+    assert (unknown.amount, unknown.known_amount, unknown.known_beneficiaries) == (0, None, None)
+    assert figures.totals([]).known_amount is None
+    mixed = figures.totals([{"amount": None, "beneficiaries": 5}, {"amount": 0, "beneficiaries": 1}])
+    assert (mixed.known_amount, mixed.known_beneficiaries) == (0, 6)  # a reported Rp0 stays

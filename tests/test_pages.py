@@ -256,3 +256,15 @@ def test_every_page_opens_with_a_policy_that_runs_only_the_sites_own_scripts(sam
             assert not attributes.strip(), (path, attributes)
             digest = base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode()
             assert f"'sha256-{digest}'" in allowed, (path, body[:60])
+
+
+def test_a_member_without_a_reported_amount_shows_a_dash_not_rp0(sample):
+    """Issue 12, defect 4: unknown is "–", never Rp0."""
+    data, site = sample
+    valued = {p["member"] for p in data["programs"] if p["amount"] is not None}
+    silent = [m for m in data["members"] if m["id"] not in valued]
+    assert silent  # the sample has members that reported no amount yet
+    html = (site / "anggota" / "index.html").read_text(encoding="utf-8")
+    for member in silent:
+        row = html[html.index(f'anggota/{member["id"]}/"') :].split("</tr>", 1)[0]
+        assert "Rp0" not in row and "–" in row, member["id"]

@@ -49,6 +49,17 @@ class Totals:
     beneficiaries: int = 0
     beneficiaries_unknown: int = 0
 
+    @property
+    def known_amount(self) -> int | None:
+        """The sum of the amounts reported; None (shown "–") when no program reported
+        one: unknown is never Rp0."""
+        return self.amount if self.amount_unknown < self.programs else None
+
+    @property
+    def known_beneficiaries(self) -> int | None:
+        """The sum of the beneficiaries reported; None when no program reported any."""
+        return self.beneficiaries if self.beneficiaries_unknown < self.programs else None
+
 
 def totals(programs: Iterable[dict]) -> Totals:
     count = amount = amount_unknown = beneficiaries = beneficiaries_unknown = 0
@@ -72,8 +83,8 @@ class Row:
     key: str | int | None
     label: str
     programs: int
-    amount: int
-    beneficiaries: int
+    amount: int | None  # None: no program of the row reported one
+    beneficiaries: int | None
     members: int
     bar: float  # bar length: percent of the largest row's measure
 
@@ -154,8 +165,8 @@ def breakdown(
             key=key,
             label=labels[key] if key is not None else unknown,
             programs=t.programs,
-            amount=t.amount,
-            beneficiaries=t.beneficiaries,
+            amount=t.known_amount,
+            beneficiaries=t.known_beneficiaries,
             members=count,
             bar=round(100 * value / largest, 1) if largest else 0.0,
         )
