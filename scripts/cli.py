@@ -52,13 +52,14 @@ def _paths(args: argparse.Namespace) -> dict[str, Path | None]:
 
 
 def _load(args: argparse.Namespace):
-    """(data, reference) of --data-dir and --config; None after printing why not."""
+    """(data, reference, config) of --data-dir and --config; None after printing why not."""
     from scripts import config
     from scripts.errors import ConfigError, StoreError
     from scripts.model import reference, store
 
     try:
-        return store.load(args.data_dir), reference.of(config.load(args.config))
+        settings = config.load(args.config)
+        return store.load(args.data_dir), reference.of(settings), settings
     except (StoreError, ConfigError) as exc:
         print(f"Data tidak dapat dibaca: {exc}", file=sys.stderr)
         return None
@@ -72,7 +73,8 @@ def _check(args: argparse.Namespace) -> int:
     loaded = _load(args)
     if loaded is None:
         return 1
-    problems = _module("checks.schema").problems(args.data_dir, *loaded)
+    data, ref, _ = loaded
+    problems = _module("checks.schema").problems(args.data_dir, data, ref)
     for problem in problems:
         print(problem, file=sys.stderr)
     if problems:
@@ -91,15 +93,14 @@ def _quality(args: argparse.Namespace) -> int:
     loaded = _load(args)
     if loaded is None:
         return 1
-    data, ref = loaded
+    data, ref, settings = loaded
     if _module("checks.schema").problems(args.data_dir, data, ref):  # valid data only
         print(
             f"Data di {args.data_dir} tidak sesuai skema: jalankan `python -m scripts check`.",
             file=sys.stderr,
         )
         return 1
-    updated = _module("model.git").data_updated(args.data_dir, data)
-    found = _module("checks.quality").results(data, updated, datetime.date.today())
+    found = _module("checks.quality").results(data, datetime.date.today(), settings.reporting_year)
     flagged = sum(1 for r in found if r.records)
     print(
         f"Mutu data di {args.data_dir}: {flagged} dari {len(found)} pemeriksaan menemukan catatan."

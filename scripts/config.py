@@ -101,6 +101,8 @@ class Config:
     sectors: tuple[Sector, ...]
     moderation: bool = True
     date_order: str = "dmy"
+    # The year compliance is judged for; None: the year of the latest annual report.
+    reporting_year: int | None = None
     column_names: dict[str, str] = field(default_factory=dict)
     forms: dict[str, FormLink] = field(default_factory=dict)
     sheets: SheetsSource = field(default_factory=SheetsSource)
@@ -285,6 +287,11 @@ def load(path: Path | None = None) -> Config:
     date_order = str(raw.get("date_order", "dmy"))
     if date_order not in ("dmy", "mdy"):
         raise r.fail("date_order", "harus 'dmy' atau 'mdy'.")
+    reporting_year = raw.get("reporting_year")
+    if reporting_year is not None and (
+        not isinstance(reporting_year, int) or isinstance(reporting_year, bool)
+    ):
+        raise r.fail("reporting_year", "harus tahun (mis. 2025) atau dikosongkan.")
     sources = r.mapping(raw.get("sources"), "sources")
     urls = r.mapping(sources.get("url"), "sources.url")
     return Config(
@@ -293,6 +300,7 @@ def load(path: Path | None = None) -> Config:
         sectors=_sectors(r, raw.get("sectors")),
         moderation=bool(raw.get("moderation", True)),
         date_order=date_order,
+        reporting_year=reporting_year,
         column_names={
             str(k): str(v) for k, v in r.mapping(raw.get("column_names"), "column_names").items()
         },

@@ -37,13 +37,17 @@ def report(year: int) -> str:
     return f"{REPORTS}{year}/"
 
 
+def compliance(year: int) -> str:
+    return f"{COMPLIANCE}{year}/"
+
+
 def need(code: str) -> str:
     """A need's entry on the needs page (needs have no page of their own)."""
     return f"{NEEDS}#kebutuhan-{code}"
 
 
 # Folders whose route is their index page (they hold pages of their own too).
-_SECTIONS = {SECTORS, MEMBERS, PROGRAMS, REPORTS, OPEN_DATA, JOIN, REPORT_FORM}
+_SECTIONS = {SECTORS, MEMBERS, PROGRAMS, COMPLIANCE, REPORTS, OPEN_DATA, JOIN, REPORT_FORM}
 
 
 def source(route: str) -> str:

@@ -1,5 +1,6 @@
 """Figures of the hand-made data set (tests/fixtures/site), worked out by hand."""
 
+import dataclasses
 import datetime
 import os
 import shutil
@@ -119,7 +120,7 @@ def test_sector_and_member_figures(fig):
     assert members["koperasi-karya-sejahtera"].totals == figures.Totals()
 
 
-def test_compliance_counts_reports_of_the_data_year(fig):
+def test_compliance_counts_the_programs_of_the_reporting_period(fig):
     c = fig.compliance
     assert c.year == 2025
     assert [r.member["id"] for r in c.missing] == ["koperasi-karya-sejahtera"]
@@ -130,6 +131,29 @@ def test_compliance_counts_reports_of_the_data_year(fig):
         "pt-bank-serang-sejahtera": 1,
     }
     assert c.share == 0.75
+
+
+def test_compliance_agrees_with_the_annual_report_after_new_year(data):
+    """Issue 12, defect 2: data last changed in a later year than its reports (a January
+    pull) still judges the latest report's year, and both pages count the same members."""
+    later = figures.compute(data, datetime.date(2027, 1, 5), CONFIG)
+    assert later.period.year == 2025 and not later.period.fixed
+    report = next(r for r in later.reports if r.year == 2025)
+    summary = {f.key: f.value for f in report.summary}
+    assert summary["members-reported"] == len(later.compliance.reported) == 3
+    assert summary["members-missing"] == len(later.compliance.missing) == 1
+    by_year = {c.year: c for c in later.compliance_years}
+    assert by_year[2025] == later.compliance
+    assert [r.member["id"] for r in by_year[2024].reported] == [
+        m["id"]
+        for m in [s.member for s in next(r for r in later.reports if r.year == 2024).reported]
+    ]
+
+
+def test_a_fixed_reporting_year_is_the_configs(data):
+    fixed = figures.compute(data, None, dataclasses.replace(CONFIG, reporting_year=2024))
+    assert fixed.period.year == 2024 and fixed.period.fixed
+    assert fixed.compliance.year == 2024
 
 
 def test_needs(fig):
@@ -217,5 +241,7 @@ def test_unknown_is_none_never_zero():
     unknown = figures.totals([{"amount": None, "beneficiaries": None}])
     assert (unknown.amount, unknown.known_amount, unknown.known_beneficiaries) == (0, None, None)
     assert figures.totals([]).known_amount is None
-    mixed = figures.totals([{"amount": None, "beneficiaries": 5}, {"amount": 0, "beneficiaries": 1}])
+    mixed = figures.totals(
+        [{"amount": None, "beneficiaries": 5}, {"amount": 0, "beneficiaries": 1}]
+    )
     assert (mixed.known_amount, mixed.known_beneficiaries) == (0, 6)  # a reported Rp0 stays

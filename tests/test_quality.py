@@ -27,7 +27,7 @@ def base():
 
 
 def found(data) -> dict[str, list[str]]:
-    return {r.check.id: r.records for r in quality.results(data, TODAY, TODAY)}
+    return {r.check.id: r.records for r in quality.results(data, TODAY)}
 
 
 def test_every_check_has_a_stable_id_and_a_message():
@@ -56,8 +56,8 @@ CASES = [
     ("contact-in-text", "members", 0, {"address": "Jl. A, surel budi@contoh.id"}, MEMBER),
     ("contact-in-text", "needs", 0, {"proposer": "Dinas (0254) 211234"}, NEED),
     ("no-beneficiaries", "programs", 0, {"beneficiaries": 0}, PROGRAM),
-    # The member's only report of this year moved to last year.
-    ("member-not-reported", "programs", 4, {"reported": "2024-12-31"}, BANK),
+    # The member's only program of the reporting period (2025) moved to the year before.
+    ("member-not-reported", "programs", 4, {"year": 2024}, BANK),
 ]
 
 
@@ -77,7 +77,7 @@ def test_the_hand_made_data_has_what_it_has(base):
     result = found(base)
     assert result["amount-missing"] == ["program/perumda-air-minum-tirta-serang-posyandu-sehat"]
     assert result["no-beneficiaries"] == ["program/cv-maju-bersama-bazar-umkm"]
-    # Reported in 2025: everyone but the member without a program.
+    # Reported for 2025, the latest program year: everyone but the member without a program.
     assert result["member-not-reported"] == ["anggota/koperasi-karya-sejahtera"]
     assert result["start-after-end"] == result["contact-in-text"] == []
 

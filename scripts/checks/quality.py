@@ -13,7 +13,7 @@ import datetime
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from scripts.model.compliance import Compliance, compliance
+from scripts.model.compliance import Compliance, compliance, period
 from scripts.model.contacts import CONTACT_MASKS, mask_contacts
 from scripts.model.dates import as_date
 
@@ -119,7 +119,7 @@ def member_not_reported(ctx: Context) -> list[str]:
 @dataclass(frozen=True)
 class Check:
     id: str
-    message: str  # {year}: the year of the data-updated date
+    message: str  # {year}: the reporting period
     find: Callable[[Context], list[str]]
 
 
@@ -152,8 +152,11 @@ class Result:
     records: list[str]
 
 
-def results(data: dict[str, list[dict]], updated, today: datetime.date) -> list[Result]:
-    """Every check of CHECKS, in order, with the records it flags."""
-    ctx = Context(data, today, compliance(data, updated.year if updated else None))
+def results(
+    data: dict[str, list[dict]], today: datetime.date, reporting_year: int | None = None
+) -> list[Result]:
+    """Every check of CHECKS, in order, with the records it flags; members yet to
+    report are judged for the reporting period of the compliance page."""
+    ctx = Context(data, today, compliance(data, period(data, reporting_year).year))
     year = ctx.compliance.year
     return [Result(c, c.message.format(year=year), c.find(ctx)) for c in CHECKS]

@@ -1,5 +1,12 @@
-"""Reporting compliance: which members reported in a year, computed once for the
-site's compliance page and the secretariat's quality checks."""
+"""Reporting compliance: which members reported programs for a year, computed once for
+the compliance pages, the annual reports and the secretariat's quality checks.
+
+A member has reported for a year when at least one of its published programs is of
+that year (the program's year, as the annual report counts it). It is expected to
+report for a year when it had registered by that year's end. The reporting period
+is the year of the latest annual report (the latest program year), unless the
+config fixes one (`reporting_year`).
+"""
 
 from __future__ import annotations
 
@@ -14,29 +21,57 @@ from scripts.model.dates import as_date
 @dataclass(frozen=True)
 class ReportStatus:
     member: dict
-    programs: int  # programs reported in the compliance year
-    last_reported: datetime.date | None
+    programs: int  # its programs of the year
+    last_reported: datetime.date | None  # when it last reported any program
 
 
 @dataclass(frozen=True)
 class Compliance:
     year: int | None
-    reported: list[ReportStatus]
-    missing: list[ReportStatus]
-    share: float | None  # reported / members
+    reported: list[ReportStatus]  # by name
+    missing: list[ReportStatus]  # registered by the year's end, no program of the year
+    share: float | None  # reported / (reported + missing)
+
+
+@dataclass(frozen=True)
+class Period:
+    """The reporting period and why it is that year, as the pages state it."""
+
+    year: int | None
+    fixed: bool  # set in config.yml, not the latest annual report
+
+    @property
+    def rule(self) -> str:
+        if self.fixed:
+            return "ditetapkan sekretariat forum"
+        return "tahun laporan tahunan terbaru"
+
+
+def period(data: dict[str, list[dict]], fixed_year: int | None = None) -> Period:
+    if fixed_year is not None:
+        return Period(fixed_year, True)
+    years = [p["year"] for p in data["programs"]]
+    return Period(max(years) if years else None, False)
 
 
 def compliance(data: dict[str, list[dict]], year: int | None) -> Compliance:
-    """Each member (in name order) with the programs it reported in `year`."""
+    """Each member expected to report for `year`, with its programs of that year."""
+    of_year: dict[str, int] = defaultdict(int)
     reports: dict[str, list[datetime.date]] = defaultdict(list)
     for program in data["programs"]:
         reports[program["member"]].append(as_date(program["reported"]))
-    members = sorted(data["members"], key=names.member_order)
+        if program["year"] == year:
+            of_year[program["member"]] += 1
     reported, missing = [], []
-    for member in members:
-        days = reports[member["id"]]
-        count = sum(1 for day in days if day.year == year)
-        status = ReportStatus(member, count, max(days, default=None))
-        (reported if count else missing).append(status)
-    share = len(reported) / len(members) if members else None
-    return Compliance(year, reported, missing, share)
+    if year is not None:
+        year_end = datetime.date(year, 12, 31)
+        for member in sorted(data["members"], key=names.member_order):
+            status = ReportStatus(
+                member, of_year[member["id"]], max(reports[member["id"]], default=None)
+            )
+            if status.programs:
+                reported.append(status)
+            elif as_date(member["registered"]) <= year_end:
+                missing.append(status)
+    expected = len(reported) + len(missing)
+    return Compliance(year, reported, missing, len(reported) / expected if expected else None)

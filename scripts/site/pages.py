@@ -115,7 +115,17 @@ def site_pages(f: fig.Figures, data: dict[str, list[dict]]) -> Iterator[Page]:
             searchable=False,
         )
     yield Page(paths.source(paths.NEEDS), "needs.md.j2", "Kebutuhan Daerah", common)
-    yield Page(paths.source(paths.COMPLIANCE), "compliance.md.j2", "Kepatuhan Pelaporan", common)
+    current = {"c": f.compliance, "current": True}
+    yield Page(
+        paths.source(paths.COMPLIANCE), "compliance.md.j2", "Kepatuhan Pelaporan", common | current
+    )
+    for c in f.compliance_years:
+        yield Page(
+            paths.source(paths.compliance(c.year)),
+            "compliance.md.j2",
+            f"Kepatuhan Pelaporan {c.year}",
+            common | {"c": c, "current": False},
+        )
 
 
 def data_pages(

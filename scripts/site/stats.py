@@ -26,7 +26,7 @@ from dataclasses import dataclass
 
 from scripts.config import Config, Forum
 from scripts.model import names, reference
-from scripts.model.compliance import Compliance, compliance
+from scripts.model.compliance import Compliance, Period, compliance, period
 from scripts.model.dates import as_date
 from scripts.model.reference import (
     BENEFICIARY_GROUPS,
@@ -280,7 +280,9 @@ class Figures:
     member_figures: list[MemberFigures]  # by name
     programs: list[dict]  # newest first
     years: list[int]  # newest first
-    compliance: Compliance
+    period: Period  # the reporting period of the compliance page
+    compliance: Compliance  # of the period
+    compliance_years: list[Compliance]  # one per annual report, newest first
     needs: Needs
     reports: list[AnnualReport]  # newest first, one per year in `years`
 
@@ -343,7 +345,7 @@ def _needs(needs: list[dict], programs: list[dict]) -> Needs:
 def _annual_report(
     year: int,
     programs: list[dict],
-    members: list[dict],
+    data: dict[str, list[dict]],
     ownership_of: dict,
     needs: list[dict],
     ref: Reference,
@@ -352,11 +354,9 @@ def _annual_report(
     by_member: dict[str, list[dict]] = defaultdict(list)
     for program in own:
         by_member[program["member"]].append(program)
-    reported = [MemberShare(m, totals(by_member[m["id"]])) for m in members if m["id"] in by_member]
-    year_end = datetime.date(year, 12, 31)
-    missing = [
-        m for m in members if m["id"] not in by_member and as_date(m["registered"]) <= year_end
-    ]
+    status = compliance(data, year)  # the same members as the compliance page of the year
+    reported = [MemberShare(s.member, totals(by_member[s.member["id"]])) for s in status.reported]
+    missing = [s.member for s in status.missing]
     named = _adopters(own)
     adopted = [NeedFigures(n, named[n["id"]]) for n in needs if n["id"] in named]
     t = totals(own)
@@ -431,6 +431,7 @@ def _annual_report(
 
 def compute(data: dict[str, list[dict]], updated: datetime.date | None, config: Config) -> Figures:
     ref = reference.of(config)
+    reporting = period(data, config.reporting_year)
     members = sorted(data["members"], key=names.member_order)
     programs = sorted(data["programs"], key=program_order)
     member_by_id = {m["id"]: m for m in members}
@@ -477,7 +478,9 @@ def compute(data: dict[str, list[dict]], updated: datetime.date | None, config: 
         member_figures=member_figures,
         programs=programs,
         years=years,
-        compliance=compliance(data, updated.year if updated else None),
+        period=reporting,
+        compliance=compliance(data, reporting.year),
+        compliance_years=[compliance(data, y) for y in years],
         needs=_needs(needs, programs),
-        reports=[_annual_report(y, programs, members, ownership_of, needs, ref) for y in years],
+        reports=[_annual_report(y, programs, data, ownership_of, needs, ref) for y in years],
     )
