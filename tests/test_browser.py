@@ -597,3 +597,49 @@ def test_the_policy_blocks_an_injected_script_and_lets_material_work(browser, si
         assert visit.ran() == [] and visit.errors == [] and visit.offsite == []
     finally:
         visit.close()
+
+
+MONEY = '.money, [data-figure$="amount"], [data-figure="open-cost"]'
+MONEY_ON_ONE_LINE = (
+    """() => [...document.querySelector('.md-content').querySelectorAll(
+  '"""
+    + MONEY
+    + """')].filter(e => {
+  const box = e.getBoundingClientRect(), card = (e.closest('li, td') || e.parentElement)
+    .getBoundingClientRect();
+  return e.getClientRects().length !== 1 || box.right > card.right + 1 || box.left < card.left - 1;
+}).map(e => e.textContent)"""
+)
+
+
+@pytest.fixture(scope="module")
+def extreme_site(tmp_path_factory):
+    """The hand-made data with amounts of Rp999 triliun and Rp1."""
+    root = tmp_path_factory.mktemp("extreme")
+    data = store.load(FIXTURES / "site")
+    data["programs"][0]["amount"] = 999 * 10**12
+    data["programs"][1]["amount"] = 1
+    store.save(root / "data", data)
+    site_dir = root / "site"
+    config = config_with_forms(root, FORMS)
+    assert build.build(root / "data", site_dir, root / "build", config) == 0
+    with serve(site_dir) as base:
+        yield base, data
+
+
+@pytest.mark.parametrize("width", [360, 768, 1024, 1280])
+def test_money_figures_stay_on_one_line_at_every_width(browser, extreme_site, width):
+    """Issue 12, defect 1: "Rp38.416.00 / 0.000" no more, at any width."""
+    base, data = extreme_site
+    page = browser.new_page(viewport={"width": width, "height": 900})
+    try:
+        program = data["programs"][0]
+        for path in ("", "laporan/2025/", "kebutuhan/", f"sektor/{program['sector']}/"):
+            page.goto(base + path)
+            assert page.evaluate(MONEY_ON_ONE_LINE) == [], (width, path)
+            assert page.evaluate("document.documentElement.scrollWidth") <= width, (width, path)
+        page.goto(base)
+        assert page.locator(".md-content .money").count() >= 2  # the selector is not vacuous
+        assert "Rp999 triliun" in page.inner_text("[data-figure=amount-compact]")
+    finally:
+        page.close()

@@ -29,3 +29,11 @@ CASES = [
 @pytest.mark.parametrize(("fmt", "value", "expected"), CASES)
 def test_format(fmt, value, expected):
     assert fmt(value) == expected
+
+
+def test_compact_rupiah_is_said_as_people_quote_it():
+    assert formats.rupiah_compact(38_416_000_000) == "Rp38,4 miliar"
+    assert formats.rupiah_compact(850_000_000) == "Rp850 juta"
+    assert formats.rupiah_compact(999 * 10**12) == "Rp999 triliun"
+    assert formats.rupiah_compact(850_000) == "Rp850.000"  # below a million: exact
+    assert formats.rupiah_compact(None) == "–"

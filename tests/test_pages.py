@@ -18,6 +18,7 @@ from markupsafe import Markup
 from scripts import config
 from scripts.model import store
 from scripts.site import build, pages, render
+from scripts.site.formats import rupiah_compact
 
 from .helpers import FIXTURES, FORMS, REPO, Page, build_fixture
 
@@ -81,6 +82,9 @@ def test_home_figures_are_the_sums_of_data(sample):
         "members": str(len(data["members"])),
         "programs": str(len(programs)),
         "amount": rupiah(sum(p["amount"] for p in programs if p["amount"] is not None)),
+        "amount-compact": rupiah_compact(
+            sum(p["amount"] for p in programs if p["amount"] is not None)
+        ),
         "beneficiaries": f"{sum(p['beneficiaries'] or 0 for p in programs):,}".replace(",", "."),
     }
 

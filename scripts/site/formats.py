@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime
 
 from babel.dates import format_date
-from babel.numbers import format_decimal, format_percent
+from babel.numbers import format_compact_decimal, format_decimal, format_percent
 
 from scripts.model.dates import as_date
 
@@ -29,6 +29,15 @@ def rupiah(value: int | None) -> str:
     if value is None:
         return MISSING
     return "Rp" + number(value)
+
+
+def rupiah_compact(value: int | None) -> str:
+    """`38416000000` → `Rp38,4 miliar`: how a headline amount is said and quoted.
+    Below a million the exact amount reads as easily (`Rp850.000`)."""
+    if value is None or abs(value) < 1_000_000:
+        return rupiah(value)
+    words = format_compact_decimal(value, format_type="long", locale=LOCALE, fraction_digits=1)
+    return "Rp" + words
 
 
 def percent(share: float | None) -> str:

@@ -62,6 +62,7 @@ def environment(config: Config, ref: Reference) -> Environment:
     )
     env.filters.update(
         rupiah=formats.rupiah,
+        rupiah_compact=formats.rupiah_compact,
         number=formats.number,
         percent=formats.percent,
         date=formats.date,
