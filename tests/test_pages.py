@@ -121,6 +121,10 @@ def test_navigation_stays_short_and_program_pages_stay_out_of_search(sample):
 
 def _data_links(data: dict) -> set[str]:
     links = {m["website"] for m in data["members"] if m.get("website")}
+    # The WhatsApp chat of a consented contact person: a link out, by design.
+    links |= {
+        render.whatsapp_href(m["contact"].get("phone")) for m in data["members"] if "contact" in m
+    }
     return links | {link for p in data["programs"] for link in p["links"]}
 
 
@@ -288,3 +292,34 @@ def test_compliance_page_states_its_period_and_agrees_with_the_annual_report(sam
         yearly = Page(site / "kepatuhan" / str(other) / "index.html")
         annual = Page(site / "laporan" / str(other) / "index.html")
         assert yearly.figures["reported"] == annual.figures["members-reported"]
+
+
+def test_consented_contacts_are_tap_to_call_whatsapp_and_mailto_links(sample):
+    """Issue 12, defect 12: a contact person can be reached from a phone in one tap."""
+    data, site = sample
+    member = next(m for m in data["members"] if "contact" in m and m["contact"]["phone"])
+    page = Page(site / "anggota" / member["id"] / "index.html")
+    phone, email = member["contact"]["phone"], member["contact"]["email"]
+    assert page.find("a", href=f"tel:{phone}")
+    if phone.startswith("+628"):
+        assert page.find("a", href=f"https://wa.me/{phone[1:]}")
+    if email:
+        assert page.find("a", href=f"mailto:{email}")
+
+
+@pytest.mark.parametrize(
+    ("value", "tel", "whatsapp", "mailto"),
+    [
+        ("+6281234567890", "tel:+6281234567890", "https://wa.me/6281234567890", None),
+        ("+62254211234", "tel:+62254211234", None, None),  # a landline has no WhatsApp
+        ("javascript:alert(1)", None, None, None),
+        ("+62 812 3456", None, None, None),
+        ("budi@contoh.co.id", None, None, "mailto:budi@contoh.co.id"),
+        ('budi@contoh.id" onclick="x', None, None, None),
+        (None, None, None, None),
+    ],
+)
+def test_contact_links_only_for_what_they_can_be(value, tel, whatsapp, mailto):
+    assert render.tel_href(value) == tel
+    assert render.whatsapp_href(value) == whatsapp
+    assert render.mailto_href(value) == mailto

@@ -3,6 +3,7 @@ function every value from data/ goes through (`text`, the environment's finalize
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
@@ -42,6 +43,27 @@ def text(value: object) -> Markup:
     return Markup("<br>").join(escape(line) for line in lines)
 
 
+_PHONE = re.compile(r"\+62[2-9][0-9]{7,12}")
+_MOBILE = re.compile(r"\+628[0-9]{7,11}")
+_EMAIL = re.compile(r"[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
+
+
+def tel_href(phone: object) -> str | None:
+    """`tel:` link of a stored (E.164) Indonesian number; None for anything else."""
+    return f"tel:{phone}" if isinstance(phone, str) and _PHONE.fullmatch(phone) else None
+
+
+def whatsapp_href(phone: object) -> str | None:
+    """A WhatsApp chat link of a mobile number (WhatsApp needs one)."""
+    if isinstance(phone, str) and _MOBILE.fullmatch(phone):
+        return f"https://wa.me/{phone.removeprefix('+')}"
+    return None
+
+
+def mailto_href(email: object) -> str | None:
+    return f"mailto:{email}" if isinstance(email, str) and _EMAIL.fullmatch(email) else None
+
+
 def _labeller(labels: dict[str, str]):
     return lambda key: labels.get(key, key) if key is not None else None
 
@@ -67,6 +89,9 @@ def environment(config: Config, ref: Reference) -> Environment:
         percent=formats.percent,
         date=formats.date,
         http_url=http_url,
+        tel_href=tel_href,
+        whatsapp_href=whatsapp_href,
+        mailto_href=mailto_href,
         sector=_labeller(ref.sectors),
         kecamatan=_labeller(ref.kecamatan),
         kecamatan_list=_list_labeller(ref.kecamatan),
