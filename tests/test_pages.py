@@ -323,3 +323,12 @@ def test_contact_links_only_for_what_they_can_be(value, tel, whatsapp, mailto):
     assert render.tel_href(value) == tel
     assert render.whatsapp_href(value) == whatsapp
     assert render.mailto_href(value) == mailto
+
+
+def test_the_error_page_is_indonesian_and_offers_a_way_on(sample):
+    """Issue 12, defect 9: a shared link to a withdrawn record lands somewhere useful."""
+    _, site = sample
+    page = Page(site / "404.html")
+    assert "Halaman tidak ditemukan" in page.text and "Not found" not in page.text
+    links = {a.get("href") for a in page.find("a")}
+    assert {"/", "/program/", "/anggota/"} <= links

@@ -16,6 +16,7 @@ import tempfile
 from contextlib import contextmanager
 from itertools import chain
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import yaml
 
@@ -75,6 +76,7 @@ def write_config(build_dir: Path, site_dir: Path, updated, cfg: config.Config) -
     the forum's names, the data date and the CSP hook."""
     forum = cfg.forum
     contact = {k: v for k, v in vars(forum.contact).items() if v}
+    root = urlsplit(forum.site_url).path or "/"
     settings = {
         "INHERIT": str(MKDOCS_CONFIG),
         "docs_dir": str((build_dir / "docs").resolve()),
@@ -95,6 +97,13 @@ def write_config(build_dir: Path, site_dir: Path, updated, cfg: config.Config) -
             },
             # The secretariat's address for questions, corrections and removals: every footer.
             "contact": contact,
+            # The error page (overrides/404.html) is served at any address, so it
+            # links from the site's root path.
+            "routes": {
+                "home": root,
+                "programs": root + paths.PROGRAMS,
+                "members": root + paths.MEMBERS,
+            },
         },
     }
     if forum.site_url:
