@@ -4,6 +4,8 @@ hostile data, and no request to another host."""
 from __future__ import annotations
 
 import base64
+import copy
+import datetime
 import hashlib
 import json
 import re
@@ -16,8 +18,9 @@ import yaml
 from markupsafe import Markup
 
 from scripts import config
-from scripts.model import store
-from scripts.site import build, pages, render
+from scripts.model import reference, store
+from scripts.model.dates import past_end
+from scripts.site import build, pages, render, stats
 from scripts.site.formats import rupiah_compact
 
 from .helpers import FIXTURES, FORMS, REPO, Page, build_fixture
@@ -332,3 +335,27 @@ def test_the_error_page_is_indonesian_and_offers_a_way_on(sample):
     assert "Halaman tidak ditemukan" in page.text and "Not found" not in page.text
     links = {a.get("href") for a in page.find("a")}
     assert {"/", "/program/", "/anggota/"} <= links
+
+
+def test_a_program_past_its_end_date_says_so():
+    """Issue 12, defect 7: Berjalan/Direncanakan after the end date is flagged, judged
+    on the data date (the same data gives the same pages), on its page and in lists."""
+    data = store.load(FIXTURES / "site")
+    stale, done = copy.deepcopy(data["programs"][0]), copy.deepcopy(data["programs"][1])
+    stale.update(status="berjalan", end_date="2025-01-31")
+    done.update(status="selesai", end_date="2025-01-31")
+    settings = config.load()
+    fig = stats.compute(data, datetime.date(2025, 7, 2), settings)
+    env = render.environment(settings, reference.of(settings))
+    members = {m["id"]: m for m in data["members"]}
+
+    def program_page(program) -> str:
+        context = {"fig": fig, "members": members, "p": program, "need": None}
+        context["member"] = members[program["member"]]
+        page = pages.Page("program/x.md", "program.md.j2", "x", context)
+        return pages.render(env, page)
+
+    assert "melewati tanggal selesai 31 Januari 2025" in program_page(stale)
+    assert "melewati tanggal selesai" not in program_page(done)
+    later = stats.compute(data, datetime.date(2025, 1, 15), settings)
+    assert not past_end(stale, later.updated)  # before its end date nothing is said

@@ -32,7 +32,7 @@ def found(data) -> dict[str, list[str]]:
 
 def test_every_check_has_a_stable_id_and_a_message():
     ids = [c.id for c in quality.CHECKS]
-    assert len(set(ids)) == len(ids) == 9
+    assert len(set(ids)) == len(ids) == 10
     assert all(c.message and c.message[0].isupper() for c in quality.CHECKS)
 
 
@@ -44,7 +44,7 @@ CASES = [
         "start-after-end",
         "programs",
         0,
-        {"start_date": "2025-05-02", "end_date": "2025-05-01"},
+        {"start_date": "2025-05-02", "end_date": "2025-05-01", "status": "selesai"},
         PROGRAM,
     ),
     ("date-far-future", "programs", 0, {"end_date": "2028-01-01"}, PROGRAM),
@@ -56,6 +56,8 @@ CASES = [
     ("contact-in-text", "members", 0, {"address": "Jl. A, surel budi@contoh.id"}, MEMBER),
     ("contact-in-text", "needs", 0, {"proposer": "Dinas (0254) 211234"}, NEED),
     ("no-beneficiaries", "programs", 0, {"beneficiaries": 0}, PROGRAM),
+    # Still "Berjalan" half a year after its end date.
+    ("status-past-end", "programs", 0, {"end_date": "2025-01-01"}, PROGRAM),
     # The member's only program of the reporting period (2025) moved to the year before.
     ("member-not-reported", "programs", 4, {"year": 2024}, BANK),
 ]

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from scripts.model.compliance import Compliance, compliance, period
 from scripts.model.contacts import CONTACT_MASKS, mask_contacts
-from scripts.model.dates import as_date
+from scripts.model.dates import as_date, past_end
 
 FUTURE = datetime.timedelta(days=2 * 365)  # "far in the future": planned programs start soon
 PAST = datetime.timedelta(days=10 * 365)  # the forum began in 2025; older dates are typos
@@ -108,6 +108,10 @@ def contact_in_text(ctx: Context) -> list[str]:
     ]
 
 
+def status_past_end(ctx: Context) -> list[str]:
+    return _programs(ctx, lambda p: past_end(p, ctx.today))
+
+
 def no_beneficiaries(ctx: Context) -> list[str]:
     return _programs(ctx, lambda p: not p["beneficiaries"])
 
@@ -127,6 +131,11 @@ CHECKS = (
     Check("amount-missing", "Program tanpa nilai kontribusi", amount_missing),
     Check("amount-zero", "Program dengan nilai kontribusi Rp0", amount_zero),
     Check("start-after-end", "Tanggal mulai sesudah tanggal selesai", start_after_end),
+    Check(
+        "status-past-end",
+        "Program berstatus Berjalan atau Direncanakan padahal tanggal selesainya sudah lewat",
+        status_past_end,
+    ),
     Check("date-far-future", "Tanggal lebih dari 2 tahun setelah hari ini", date_far_future),
     Check("date-far-past", "Tanggal lebih dari 10 tahun sebelum hari ini", date_far_past),
     Check("title-is-description", "Deskripsi sama dengan judul", title_is_description),

@@ -11,6 +11,7 @@ from markupsafe import Markup, escape
 
 from scripts import paths
 from scripts.config import REPO_ROOT, Config
+from scripts.model.dates import past_end
 from scripts.model.links import http_url
 from scripts.model.reference import (
     BENEFICIARY_GROUPS,
@@ -89,6 +90,7 @@ def environment(config: Config, ref: Reference) -> Environment:
         percent=formats.percent,
         date=formats.date,
         http_url=http_url,
+        past_end=past_end,
         tel_href=tel_href,
         whatsapp_href=whatsapp_href,
         mailto_href=mailto_href,
