@@ -359,3 +359,38 @@ def test_a_program_past_its_end_date_says_so():
     assert "melewati tanggal selesai" not in program_page(done)
     later = stats.compute(data, datetime.date(2025, 1, 15), settings)
     assert not past_end(stale, later.updated)  # before its end date nothing is said
+
+
+def test_every_page_has_a_link_preview(sample):
+    """Issue 12, defect 10: a link shared on WhatsApp shows a title, a description and
+    a picture; the home and sector pages describe their own figures."""
+    data, site = sample
+    base = config.load().forum.site_url
+    for path in site.rglob("*.html"):
+        page = Page(path)
+        meta = {a.get("property") or a.get("name"): a.get("content") for a in page.find("meta")}
+        for key in ("og:title", "og:description", "og:locale", "og:image", "twitter:card"):
+            assert meta.get(key), (path, key)
+        assert meta["og:locale"] == "id_ID" and meta["twitter:card"] == "summary_large_image"
+        assert meta["og:image"].startswith(base) and meta["og:image"].endswith(".png")
+    home = {a.get("property"): a.get("content") for a in Page(site / "index.html").find("meta")}
+    total = sum(p["amount"] for p in data["programs"] if p["amount"] is not None)
+    assert home["og:description"].startswith(rupiah_compact(total) + " untuk ")
+    assert home["og:url"] == base
+    sector = data["programs"][0]["sector"]
+    page = Page(site / "sektor" / sector / "index.html")
+    meta = {a.get("property"): a.get("content") for a in page.find("meta")}
+    assert meta["og:image"] == f"{base}pratinjau/sektor-{sector}.png"
+    assert meta["og:description"].startswith("Sektor ")
+
+
+def test_preview_pictures_are_1200_by_630(sample):
+    from PIL import Image
+
+    _, site = sample
+    sectors = {s.slug for s in config.load().sectors}
+    names = {p.stem for p in (site / "pratinjau").glob("*.png")}
+    assert names == {"beranda"} | {f"sektor-{s}" for s in sectors}
+    for path in (site / "pratinjau").glob("*.png"):
+        with Image.open(path) as picture:
+            assert picture.size == (1200, 630)

@@ -24,7 +24,7 @@ from scripts import config, paths
 from scripts.checks import schema
 from scripts.errors import ConfigError, PageError, StoreError
 from scripts.model import git, reference, store
-from scripts.site import exports, feed, formats, history, pages, posters
+from scripts.site import exports, feed, formats, history, pages, posters, previews
 from scripts.site import stats as fig
 from scripts.site.render import environment
 
@@ -50,6 +50,7 @@ def generate(
     shutil.copytree(CONTENT, docs_dir)
     posters.write_assets(forms, cfg.forum, docs_dir)
     downloads = exports.write(docs_dir / paths.OPEN_DATA, data, figures)
+    previews.write(figures, docs_dir)
     members = {m["id"]: m for m in data["members"]}
     (docs_dir / paths.FEED).write_bytes(feed.feed(updates, members, figures))
     env = environment(cfg, figures.ref)
@@ -97,6 +98,8 @@ def write_config(build_dir: Path, site_dir: Path, updated, cfg: config.Config) -
             },
             # The secretariat's address for questions, corrections and removals: every footer.
             "contact": contact,
+            # The link preview of every page that has none of its own.
+            "og_image": previews.home_path(),
             # The error page (overrides/404.html) is served at any address, so it
             # links from the site's root path.
             "routes": {

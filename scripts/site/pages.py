@@ -30,7 +30,7 @@ from scripts.model.reference import (
     OWNERSHIP,
     PROGRAM_STATUS,
 )
-from scripts.site import exports, formats, history, posters, qrcodes
+from scripts.site import exports, formats, history, posters, previews, qrcodes
 from scripts.site import stats as fig
 from scripts.site.render import text
 
@@ -64,7 +64,15 @@ def site_pages(f: fig.Figures, data: dict[str, list[dict]]) -> Iterator[Page]:
     members = {m["id"]: m for m in data["members"]}
     needs = {n["id"]: n for n in data["needs"]}
     common = {"fig": f, "members": members}
-    yield Page(paths.source(paths.HOME), "home.md.j2", "Beranda", common)
+    reporting = sum(1 for mf in f.member_figures if mf.programs)
+    yield Page(
+        paths.source(paths.HOME),
+        "home.md.j2",
+        "Beranda",
+        common,
+        previews.sentence(f.totals, f.years, reporting),
+        meta={"og_image": previews.home_path()},
+    )
     yield Page(paths.source(paths.SECTORS), "sectors.md.j2", "Sektor", common)
     for sector in f.sectors:
         yield Page(
@@ -72,6 +80,9 @@ def site_pages(f: fig.Figures, data: dict[str, list[dict]]) -> Iterator[Page]:
             "sector.md.j2",
             sector.label,
             common | {"s": sector},
+            f"Sektor {sector.label}: "
+            + previews.sentence(sector.totals, [p["year"] for p in sector.programs]),
+            meta={"og_image": previews.sector_path(sector.key)},
         )
     yield Page(paths.source(paths.MEMBERS), "members.md.j2", "Anggota", common)
     for mf in f.member_figures:

@@ -106,17 +106,17 @@ WIDTH = A4[0] - 2 * MARGIN
 QR_MAX = 1500  # 127 mm: scans from a few metres across a meeting room
 
 
-def _font(size: int) -> ImageFont.FreeTypeFont:
-    # Pillow's own scalable font: the same poster on every machine, no font package.
+def font(size: int) -> ImageFont.FreeTypeFont:
+    # Pillow's own scalable font: the same image on every machine, no font package.
     return ImageFont.load_default(size)
 
 
-def _lines(text: str, font: ImageFont.FreeTypeFont) -> Iterator[str]:
-    """`text` wrapped at word boundaries to the poster's width."""
+def wrap(text: str, face: ImageFont.FreeTypeFont, width: int) -> Iterator[str]:
+    """`text` wrapped at word boundaries to `width` pixels."""
     line = ""
     for word in text.split():
         candidate = f"{line} {word}".strip()
-        if line and font.getlength(candidate) > WIDTH:
+        if line and face.getlength(candidate) > width:
             yield line
             candidate = word
         line = candidate
@@ -126,11 +126,11 @@ def _lines(text: str, font: ImageFont.FreeTypeFont) -> Iterator[str]:
 
 def _fitting(text: str, size: int) -> ImageFont.FreeTypeFont:
     """The font at `size`, or smaller until `text` (a link: no wrapping) fits on one line."""
-    font = _font(size)
-    while font.getlength(text) > WIDTH and size > 20:
+    face = font(size)
+    while face.getlength(text) > WIDTH and size > 20:
         size -= 4
-        font = _font(size)
-    return font
+        face = font(size)
+    return face
 
 
 @dataclass(frozen=True)
@@ -144,7 +144,7 @@ class _Text:
 
     @property
     def lines(self) -> list[str]:
-        return list(_lines(self.text, self.font))
+        return list(wrap(self.text, self.font, WIDTH))
 
     @property
     def line_height(self) -> int:
@@ -175,16 +175,16 @@ def poster(form: Form, forum: Forum) -> Image.Image:
     page = Image.new("1", A4, 1)
     draw = ImageDraw.Draw(page)
     y = MARGIN
-    y = _Text(forum.name, _font(120), bold=True, gap=10).draw(draw, y)
-    y = _Text(forum.full_name, _font(52), gap=60).draw(draw, y)
+    y = _Text(forum.name, font(120), bold=True, gap=10).draw(draw, y)
+    y = _Text(forum.full_name, font(52), gap=60).draw(draw, y)
     draw.rectangle((MARGIN, y, A4[0] - MARGIN, y + 8), fill=0)
-    y = _Text(form.call, _font(150), bold=True, gap=30).draw(draw, y + 100)
-    y = _Text(form.lead, _font(66)).draw(draw, y)
+    y = _Text(form.call, font(150), bold=True, gap=30).draw(draw, y + 100)
+    y = _Text(form.lead, font(66)).draw(draw, y)
 
     bottom = [
-        _Text(SCAN_HINT, _font(62), gap=30),
+        _Text(SCAN_HINT, font(62), gap=30),
         _Text(form.link_text, _fitting(form.link_text, 110), bold=True, gap=90),
-        _Text(site_line(forum), _font(50)),
+        _Text(site_line(forum), font(50)),
     ]
     bottom_y = A4[1] - MARGIN - sum(text.height for text in bottom)
     # The code takes the room between the texts, centred in it, with space around.
