@@ -394,3 +394,29 @@ def test_preview_pictures_are_1200_by_630(sample):
     for path in (site / "pratinjau").glob("*.png"):
         with Image.open(path) as picture:
             assert picture.size == (1200, 630)
+
+
+@pytest.mark.parametrize(
+    ("folder", "label"),
+    [("bergabung", "Isi formulir pendaftaran"), ("lapor", "Isi formulir laporan")],
+)
+def test_a_phone_reader_gets_a_button_to_the_form_before_the_qr_code(sample, folder, label):
+    """Issue 12, defect 11: the QR code cannot be scanned with the phone in your hand."""
+    _, site = sample
+    html = (site / folder / "index.html").read_text(encoding="utf-8")
+    button = html.index(f">{label}</a>")
+    assert button < html.index('class="form-link__qr"')
+    assert 'class="md-button md-button--primary"' in html[html.rfind("<a", 0, button) : button]
+    assert "/<wbr>" in html  # the address to type breaks after a slash, not inside a word
+
+
+def test_home_page_shows_businesses_how_to_join_and_needs_how_to_adopt(sample):
+    data, site = sample
+    home = Page(site / "index.html")
+    assert "Untuk badan usaha" in home.text
+    hrefs = {a.get("href") for a in home.find("a")}
+    assert {"bergabung/", "lapor/"} <= hrefs
+    needs = Page(site / "kebutuhan" / "index.html").text
+    for need in data["needs"]:
+        if need["status"] in ("terbuka", None):
+            assert f"tulis {need['id']} di kolom Kode Kebutuhan" in needs

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from markupsafe import Markup, escape
 from PIL import Image, ImageDraw, ImageFont
 
 from scripts import paths
@@ -30,6 +31,7 @@ class Form:
     page: str  # its route on the site (scripts/paths.py)
     name: str  # its title on Google Forms
     call: str  # the poster's call to action
+    button: str  # the label of the button that opens the form on a phone
     lead: str  # one sentence under the call
     stem: str  # file names of its downloads
     url: str | None = None  # None: the form is not open yet
@@ -39,6 +41,11 @@ class Form:
     def link_text(self) -> str:
         """What people type when they cannot scan: https:// goes without saying."""
         return (self.short_url or self.url or "").removeprefix("https://")
+
+    @property
+    def link_html(self) -> Markup:
+        """link_text for a narrow screen: it may break after a slash, never inside a word."""
+        return Markup("/<wbr>").join(escape(part) for part in self.link_text.split("/"))
 
     @property
     def qr_png(self) -> str:
@@ -58,6 +65,7 @@ FORMS = {
         page=paths.JOIN,
         name=FORM_TITLES["members"],
         call="Daftarkan badan usaha Anda",
+        button="Isi formulir pendaftaran",
         lead="Bergabunglah sebagai anggota forum: tanpa biaya, cukup isi satu formulir.",
         stem="pendaftaran-anggota",
     ),
@@ -65,6 +73,7 @@ FORMS = {
         page=paths.REPORT_FORM,
         name=FORM_TITLES["programs"],
         call="Laporkan program CSR Anda",
+        button="Isi formulir laporan",
         lead="Agar tercatat, terlapor kepada Kementerian Sosial RI, dan tampil di situs forum.",
         stem="laporan-program",
     ),
