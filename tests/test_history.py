@@ -93,6 +93,10 @@ def test_pages_and_feed(repo, tmp_path):
     page = Page(site / "pembaruan" / "index.html")
     assert page.find("a", href="../program/cv-maju-bersama-program-baru/")
     assert "1 Agustus 2025" in page.text and "Alamat kantor" in page.text
+    # Issue 12, defect 9: plain words for readers, not the tools behind the page.
+    article = page.text[page.text.index("Pembaruan Data") :]
+    for jargon in ("git", "commit", "Atom", "data/"):
+        assert jargon not in article, jargon
     published = (site / "pembaruan" / "index.html").read_text("utf-8")
     published += (site / "feed.xml").read_text("utf-8")
     assert withdrawn["title"] not in published and withdrawn["id"] not in published

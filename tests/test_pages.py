@@ -420,3 +420,8 @@ def test_home_page_shows_businesses_how_to_join_and_needs_how_to_adopt(sample):
     for need in data["needs"]:
         if need["status"] in ("terbuka", None):
             assert f"tulis {need['id']} di kolom Kode Kebutuhan" in needs
+
+
+def test_the_explorer_speaks_of_what_the_reader_can_do(sample):
+    _, site = sample
+    assert "JavaScript" not in Page(site / "program" / "index.html").text
