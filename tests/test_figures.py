@@ -245,3 +245,27 @@ def test_unknown_is_none_never_zero():
         [{"amount": None, "beneficiaries": 5}, {"amount": 0, "beneficiaries": 1}]
     )
     assert (mixed.known_amount, mixed.known_beneficiaries) == (0, 6)  # a reported Rp0 stays
+
+
+def test_the_latest_year_against_the_year_before(fig):
+    """Issue 12, defect 6: the site says more or less than last year, in words."""
+    change = fig.change
+    assert (change.latest, change.previous) == (2025, 2024)
+    rows = {c.key: (c.latest, c.previous, c.delta) for c in change.changes}
+    assert rows["programs"] == (5, 1, 4)
+    assert rows["amount"] == (417_500_000, 75 * M, 417_500_000 - 75 * M)
+    assert {c.key for c in change.changes} == {"programs", "amount", "beneficiaries", "members"}
+    one_year = figures.compute(
+        {**fig_data_of(fig), "programs": [p for p in fig.programs if p["year"] == 2025]},
+        None,
+        CONFIG,
+    )
+    assert one_year.change is None  # no year before: nothing is compared
+
+
+def fig_data_of(fig):
+    return {
+        "members": [mf.member for mf in fig.member_figures],
+        "programs": fig.programs,
+        "needs": [],
+    }

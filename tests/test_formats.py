@@ -37,3 +37,11 @@ def test_compact_rupiah_is_said_as_people_quote_it():
     assert formats.rupiah_compact(999 * 10**12) == "Rp999 triliun"
     assert formats.rupiah_compact(850_000) == "Rp850.000"  # below a million: exact
     assert formats.rupiah_compact(None) == "–"
+
+
+def test_a_change_is_said_in_words():
+    assert formats.change(0.12, 3) == "naik 12%"
+    assert formats.change(-0.05, -1) == "turun 5%"
+    assert formats.change(0.0, 0) == "tetap"
+    assert formats.change(None, 4) == "naik"  # from nothing: no percentage to give
+    assert formats.change(None, None) == "–"

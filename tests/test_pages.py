@@ -81,7 +81,7 @@ def test_home_figures_are_the_sums_of_data(sample):
     data, site = sample
     home = Page(site / "index.html")
     programs = data["programs"]
-    assert home.figures == {
+    expected = {
         "members": str(len(data["members"])),
         "programs": str(len(programs)),
         "amount": rupiah(sum(p["amount"] for p in programs if p["amount"] is not None)),
@@ -90,6 +90,7 @@ def test_home_figures_are_the_sums_of_data(sample):
         ),
         "beneficiaries": f"{sum(p['beneficiaries'] or 0 for p in programs):,}".replace(",", "."),
     }
+    assert {key: home.figures.get(key) for key in expected} == expected
 
 
 def test_member_and_program_pages_show_their_own_numbers(sample):
@@ -425,3 +426,16 @@ def test_home_page_shows_businesses_how_to_join_and_needs_how_to_adopt(sample):
 def test_the_explorer_speaks_of_what_the_reader_can_do(sample):
     _, site = sample
     assert "JavaScript" not in Page(site / "program" / "index.html").text
+
+
+def test_home_page_tells_the_figures_in_a_sentence_with_their_period(sample):
+    data, site = sample
+    home = Page(site / "index.html")
+    years = sorted({p["year"] for p in data["programs"]})
+    total = sum(p["amount"] for p in data["programs"] if p["amount"] is not None)
+    assert home.figures["headline"] == (
+        f"{rupiah_compact(total)} untuk {len(data['programs'])} program CSR dari "
+        f"{len({p['member'] for p in data['programs']})} badan usaha, {years[0]}–{years[-1]}."
+    )
+    assert f"Tahun {years[-1]} dibanding {years[-2]}" in home.text
+    assert home.figures["programs-change"].startswith(("naik", "turun", "tetap"))

@@ -40,6 +40,16 @@ def rupiah_compact(value: int | None) -> str:
     return "Rp" + words
 
 
+def change(ratio: float | None, delta: int | None) -> str:
+    """A change against the year before in words: "naik 12%", "turun 5%", "tetap"."""
+    if delta is None:
+        return MISSING
+    if delta == 0:
+        return "tetap"
+    word = "naik" if delta > 0 else "turun"
+    return f"{word} {percent(abs(ratio))}" if ratio is not None else word
+
+
 def percent(share: float | None) -> str:
     """`0.667` → `67%`."""
     if share is None:

@@ -65,12 +65,13 @@ def site_pages(f: fig.Figures, data: dict[str, list[dict]]) -> Iterator[Page]:
     needs = {n["id"]: n for n in data["needs"]}
     common = {"fig": f, "members": members}
     reporting = sum(1 for mf in f.member_figures if mf.programs)
+    headline = previews.sentence(f.totals, f.years, reporting)
     yield Page(
         paths.source(paths.HOME),
         "home.md.j2",
         "Beranda",
-        common,
-        previews.sentence(f.totals, f.years, reporting),
+        common | {"headline": headline},
+        headline,
         meta={"og_image": previews.home_path()},
     )
     yield Page(paths.source(paths.SECTORS), "sectors.md.j2", "Sektor", common)

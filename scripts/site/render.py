@@ -88,6 +88,7 @@ def environment(config: Config, ref: Reference) -> Environment:
         rupiah_compact=formats.rupiah_compact,
         number=formats.number,
         percent=formats.percent,
+        change=formats.change,
         date=formats.date,
         http_url=http_url,
         past_end=past_end,

@@ -265,6 +265,66 @@ class AnnualReport:
 
 
 @dataclass(frozen=True)
+class Change:
+    """One figure of the latest year against the year before."""
+
+    key: str
+    label: str
+    latest: int | None
+    previous: int | None
+    rupiah: bool = False
+
+    @property
+    def delta(self) -> int | None:
+        if self.latest is None or self.previous is None:
+            return None
+        return self.latest - self.previous
+
+    @property
+    def ratio(self) -> float | None:
+        """The change as a share of the year before; None where it cannot be said."""
+        if self.delta is None or not self.previous:
+            return None
+        return self.delta / self.previous
+
+
+@dataclass(frozen=True)
+class YearOnYear:
+    latest: int
+    previous: int
+    changes: list[Change]
+
+
+def year_on_year(reports: list[AnnualReport]) -> YearOnYear | None:
+    """The latest annual report against the one of the year before, when there is one."""
+    by_year = {r.year: r for r in reports}
+    if not by_year or max(by_year) - 1 not in by_year:
+        return None
+    now, before = by_year[max(by_year)], by_year[max(by_year) - 1]
+    return YearOnYear(
+        now.year,
+        before.year,
+        [
+            Change("programs", "program", now.totals.programs, before.totals.programs),
+            Change(
+                "amount",
+                "nilai kontribusi",
+                now.totals.known_amount,
+                before.totals.known_amount,
+                rupiah=True,
+            ),
+            Change(
+                "beneficiaries",
+                "penerima manfaat",
+                now.totals.known_beneficiaries,
+                before.totals.known_beneficiaries,
+            ),
+            Change("members", "anggota melapor", len(now.reported), len(before.reported)),
+        ],
+    )
+
+
+@dataclass(frozen=True)
 class Figures:
     ref: Reference
     forum: Forum
@@ -283,6 +343,7 @@ class Figures:
     period: Period  # the reporting period of the compliance page
     compliance: Compliance  # of the period
     compliance_years: list[Compliance]  # one per annual report, newest first
+    change: YearOnYear | None  # the latest year against the year before
     needs: Needs
     reports: list[AnnualReport]  # newest first, one per year in `years`
 
@@ -452,6 +513,7 @@ def compute(data: dict[str, list[dict]], updated: datetime.date | None, config: 
     years = sorted({p["year"] for p in programs}, reverse=True)
     needs = sorted(data["needs"], key=lambda n: n["id"])
 
+    reports = [_annual_report(y, programs, data, ownership_of, needs, ref) for y in years]
     return Figures(
         ref=ref,
         forum=config.forum,
@@ -482,5 +544,6 @@ def compute(data: dict[str, list[dict]], updated: datetime.date | None, config: 
         compliance=compliance(data, reporting.year),
         compliance_years=[compliance(data, y) for y in years],
         needs=_needs(needs, programs),
-        reports=[_annual_report(y, programs, data, ownership_of, needs, ref) for y in years],
+        reports=reports,
+        change=year_on_year(reports),
     )
