@@ -439,3 +439,11 @@ def test_home_page_tells_the_figures_in_a_sentence_with_their_period(sample):
     )
     assert f"Tahun {years[-1]} dibanding {years[-2]}" in home.text
     assert home.figures["programs-change"].startswith(("naik", "turun", "tetap"))
+
+
+def test_overlapping_breakdowns_say_their_rule_and_split_nothing(sample):
+    _, site = sample
+    home = Page(site / "index.html").text
+    assert "dihitung utuh" in home and "dibagi rata" not in home
+    report = max((site / "laporan").glob("20*/index.html"))
+    assert "dihitung utuh di setiap pilihannya" in Page(report).text

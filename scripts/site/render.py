@@ -22,7 +22,7 @@ from scripts.model.reference import (
     Reference,
 )
 from scripts.model.text import FRONT_MATTER_UNSAFE, NEEDS_CLEANING
-from scripts.site import exports, formats
+from scripts.site import exports, formats, stats
 
 TEMPLATES: Path = REPO_ROOT / "templates"
 
@@ -108,6 +108,7 @@ def environment(config: Config, ref: Reference) -> Environment:
     )
     env.globals.update(
         MISSING=formats.MISSING,
+        overlap_note=stats.OVERLAP_NOTE,
         SECTORS=ref.sectors,
         KECAMATAN=ref.kecamatan,
         forum=config.forum,

@@ -109,24 +109,11 @@ def whole(program: dict, key: str | int | None) -> Part:
     return Part(key, program, program["amount"], program["beneficiaries"])
 
 
-def split(value: int | None, ways: int) -> list[int | None]:
-    """Whole units split evenly; the remainder goes to the first parts."""
-    if value is None:
-        return [None] * ways
-    base, rest = divmod(value, ways)
-    return [base + (1 if i < rest else 0) for i in range(ways)]
-
-
 def kecamatan_parts(program: dict, ref: Reference) -> list[Part]:
+    """A program, whole, in each kecamatan it reaches: its value and its beneficiaries
+    are not split (no invented precision, no fractional people)."""
     places = [k for k in ref.kecamatan if k in program["kecamatan"]]
-    if not places:
-        return [whole(program, None)]
-    amounts = split(program["amount"], len(places))
-    people = split(program["beneficiaries"], len(places))
-    return [
-        Part(key, program, amount, count)
-        for key, amount, count in zip(places, amounts, people, strict=True)
-    ]
+    return [whole(program, key) for key in places] or [whole(program, None)]
 
 
 def listed_parts(program: dict, field: str) -> list[Part]:
@@ -242,10 +229,8 @@ class ReportTable:
     note: str | None = None
 
 
-KECAMATAN_NOTE = (
-    "Program di beberapa kecamatan dihitung di setiap kecamatan itu; nilai kontribusi dan "
-    "penerima manfaatnya dibagi rata, sehingga tetap berjumlah sama dengan total."
-)
+# The one rule of every breakdown where a program can be in several rows (kecamatan,
+# contribution types, beneficiary groups): counted whole in each, never split.
 OVERLAP_NOTE = (
     "Program dengan beberapa pilihan dihitung utuh di setiap pilihannya, sehingga baris-baris "
     "ini dapat berjumlah lebih dari total."
@@ -451,7 +436,7 @@ def _annual_report(
                     measure="programs",
                     unknown=NO_KECAMATAN,
                 ),
-                KECAMATAN_NOTE,
+                OVERLAP_NOTE,
             ),
             ReportTable(
                 "kepemilikan",
