@@ -643,3 +643,28 @@ def test_money_figures_stay_on_one_line_at_every_width(browser, extreme_site, wi
         assert "Rp999 triliun" in page.inner_text("[data-figure=amount-compact]")
     finally:
         page.close()
+
+
+TABLE_PAGES = ["", "anggota/", "program/", "kepatuhan/", "laporan/", "laporan/2025/", "sektor/"]
+
+
+@pytest.mark.parametrize("width", [360, 1280])
+def test_tables_read_on_a_phone_with_the_money_in_sight(browser, site, width):
+    """Issue 12, defect 3: no table needs sideways scrolling, and the value column is
+    on screen: on a phone each row is a card of "label: value"."""
+    base, _ = site
+    page = browser.new_page(viewport={"width": width, "height": 800})
+    try:
+        for path in TABLE_PAGES:
+            page.goto(base + path)
+            wide = page.evaluate(
+                "[...document.querySelectorAll('.md-content .table-wrap, .md-content table')]"
+                ".filter(e => e.scrollWidth > e.clientWidth + 1).length"
+            )
+            assert wide == 0, (width, path)
+            money = page.locator('.md-content td[data-label="Nilai kontribusi"]').first
+            if money.count():
+                box = money.bounding_box()
+                assert box["x"] >= 0 and box["x"] + box["width"] <= width, (width, path)
+    finally:
+        page.close()

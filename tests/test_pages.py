@@ -447,3 +447,15 @@ def test_overlapping_breakdowns_say_their_rule_and_split_nothing(sample):
     assert "dihitung utuh" in home and "dibagi rata" not in home
     report = max((site / "laporan").glob("20*/index.html"))
     assert "dihitung utuh di setiap pilihannya" in Page(report).text
+
+
+def test_table_cells_carry_their_column_label():
+    html = (
+        '<table class="data-table"><thead><tr><th scope="col">Anggota</th> '
+        '<th scope="col" class="num">Nilai <abbr>Rp</abbr></th></tr></thead>'
+        '<tbody><tr><td><a href="x/">PT A</a></td> <td class="num">Rp1</td></tr></tbody></table>'
+    )
+    out = render.labelled_cells(html)
+    assert '<td data-label="Anggota"><a href="x/">PT A</a></td>' in out
+    assert '<td data-label="Nilai Rp" class="num">Rp1</td>' in out
+    assert render.labelled_cells("<p>tanpa tabel</p>") == "<p>tanpa tabel</p>"

@@ -32,7 +32,7 @@ from scripts.model.reference import (
 )
 from scripts.site import exports, formats, history, posters, previews, qrcodes
 from scripts.site import stats as fig
-from scripts.site.render import text
+from scripts.site.render import labelled_cells, text
 
 CONTENT = REPO_ROOT / "content"
 OVERRIDES = REPO_ROOT / "overrides"
@@ -225,7 +225,7 @@ def render(env: Environment, page: Page) -> str:
     if not page.searchable:
         front.append("search:\n  exclude: true")
     front += [f"{key}: {json.dumps(value)}" for key, value in page.meta.items()]
-    body = env.get_template(page.template).render(root=page.root, **page.context)
+    body = labelled_cells(env.get_template(page.template).render(root=page.root, **page.context))
     return "---\n" + "\n".join(front) + "\n---\n\n" + body
 
 

@@ -49,6 +49,42 @@ _MOBILE = re.compile(r"\+628[0-9]{7,11}")
 _EMAIL = re.compile(r"[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
 
 
+_DATA_TABLE = re.compile(r'(<table class="data-table">)(.*?)(</table>)', re.DOTALL)
+_HEAD = re.compile(r"<thead>(.*?)</thead>", re.DOTALL)
+_HEAD_CELL = re.compile(r"<th\b[^>]*>(.*?)</th>", re.DOTALL)
+_BODY_ROW = re.compile(r"(<tr\b[^>]*>)(.*?)(</tr>)", re.DOTALL)
+_CELL_OPEN = re.compile(r"<(td|th)\b")
+_TAG = re.compile(r"<[^>]+>")
+
+
+def labelled_cells(html: str) -> str:
+    """Every body cell of a data table gets its column's header as `data-label`, so
+    that on a phone each row reads as a card of "label: value" (site.css)."""
+
+    def table(match: re.Match[str]) -> str:
+        head = _HEAD.search(match.group(2))
+        if head is None:
+            return match.group(0)
+        labels = [_TAG.sub("", cell).strip() for cell in _HEAD_CELL.findall(head.group(1))]
+        body = match.group(2)[head.end() :]
+
+        def row(row_match: re.Match[str]) -> str:
+            cells = iter(labels)
+
+            def cell(cell_match: re.Match[str]) -> str:
+                label = next(cells, "")
+                return f'<{cell_match.group(1)} data-label="{label}"'
+
+            return (
+                row_match.group(1) + _CELL_OPEN.sub(cell, row_match.group(2)) + row_match.group(3)
+            )
+
+        labelled = _BODY_ROW.sub(row, body)
+        return match.group(1) + match.group(2)[: head.end()] + labelled + match.group(3)
+
+    return _DATA_TABLE.sub(table, html)
+
+
 def tel_href(phone: object) -> str | None:
     """`tel:` link of a stored (E.164) Indonesian number; None for anything else."""
     return f"tel:{phone}" if isinstance(phone, str) and _PHONE.fullmatch(phone) else None
