@@ -614,11 +614,15 @@ MONEY_ON_ONE_LINE = (
 
 @pytest.fixture(scope="module")
 def extreme_site(tmp_path_factory):
-    """The hand-made data with amounts of Rp999 triliun and Rp1."""
+    """The hand-made data with amounts of Rp999 triliun and Rp1, and a member name and a
+    program title as long as the data contract allows (200 characters), the title with
+    a 50-character unbroken word."""
     root = tmp_path_factory.mktemp("extreme")
     data = store.load(FIXTURES / "site")
     data["programs"][0]["amount"] = 999 * 10**12
     data["programs"][1]["amount"] = 1
+    data["programs"][2]["title"] = ("Program " + "Pemberdayaan" * 4 + "Ma " + "kat " * 60)[:200]
+    data["members"][0]["name"] = ("PT " + "Sentosa Makmur Jaya Abadi " * 12)[:200].strip()
     store.save(root / "data", data)
     site_dir = root / "site"
     config = config_with_forms(root, FORMS)
@@ -633,8 +637,10 @@ def test_money_figures_stay_on_one_line_at_every_width(browser, extreme_site, wi
     base, data = extreme_site
     page = browser.new_page(viewport={"width": width, "height": 900})
     try:
-        program = data["programs"][0]
-        for path in ("", "laporan/2025/", "kebutuhan/", f"sektor/{program['sector']}/"):
+        program, long_title = data["programs"][0], data["programs"][2]
+        pages = ("", "laporan/2025/", "kebutuhan/", f"sektor/{program['sector']}/", "anggota/")
+        pages += (f"anggota/{data['members'][0]['id']}/", f"program/{long_title['id']}/")
+        for path in pages:
             page.goto(base + path)
             assert page.evaluate(MONEY_ON_ONE_LINE) == [], (width, path)
             assert page.evaluate("document.documentElement.scrollWidth") <= width, (width, path)
