@@ -33,12 +33,20 @@ from scripts.intake.rules import Reader, check_ownership, check_program_dates
 from scripts.model import reference
 from scripts.sources.table import Table
 
+# What identifies a business: an answer without consent withdraws it by these.
+IDENTITY = tuple(q for q in MEMBERS.part(RECORD) if q.key in ("name", "nib"))
+
 
 @cache
-def reader(form: Form, part: str, config: Config, date_order: str | None = None) -> Reader:
-    """The reader of one part of a form, for this config (and a sheet's own date order)."""
+def questions_reader(questions: tuple, config: Config, date_order: str | None = None) -> Reader:
+    """The reader of these questions, for this config (and a sheet's own date order)."""
     region = n.for_region(reference.of(config))
-    return Reader(form.part(part), region, date_order or config.date_order)
+    return Reader(questions, region, date_order or config.date_order)
+
+
+def reader(form: Form, part: str, config: Config, date_order: str | None = None) -> Reader:
+    """The reader of one part of a form."""
+    return questions_reader(form.part(part), config, date_order)
 
 
 @dataclass
@@ -120,13 +128,13 @@ def read_members(
     consent_reader = reader(MEMBERS, CONSENT, config)
     record_reader = reader(MEMBERS, RECORD, config)
     contact_reader = reader(MEMBERS, CONTACT, config)
+    identity_reader = questions_reader(IDENTITY, config)
     for row, cells, status, problems in moderated_rows(table, MEMBERS, config, report):
         consent, consent_problems = consent_reader.read(cells, sheet, row)
         if not consent["consent"]:
             report.count("no_consent")
             if not config.moderation or status["verification"] == "verified":
-                # What identifies a business: an answer without consent withdraws it by these.
-                identity, _ = record_reader.read(cells, sheet, row)
+                identity, _ = identity_reader.read(cells, sheet, row)
                 key = n.name_key(identity["name"]) if identity["name"] else None
                 withdrawals.append((identity["nib"], key))
             continue

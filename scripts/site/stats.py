@@ -391,7 +391,7 @@ def _needs(needs: list[dict], programs: list[dict]) -> Needs:
 def _annual_report(
     year: int,
     programs: list[dict],
-    data: dict[str, list[dict]],
+    status: Compliance,  # the year's compliance: the same members as its compliance page
     ownership_of: dict,
     needs: list[dict],
     ref: Reference,
@@ -400,7 +400,6 @@ def _annual_report(
     by_member: dict[str, list[dict]] = defaultdict(list)
     for program in own:
         by_member[program["member"]].append(program)
-    status = compliance(data, year)  # the same members as the compliance page of the year
     reported = [MemberShare(s.member, totals(by_member[s.member["id"]])) for s in status.reported]
     missing = [s.member for s in status.missing]
     named = _adopters(own)
@@ -498,7 +497,9 @@ def compute(data: dict[str, list[dict]], updated: datetime.date | None, config: 
     years = sorted({p["year"] for p in programs}, reverse=True)
     needs = sorted(data["needs"], key=lambda n: n["id"])
 
-    reports = [_annual_report(y, programs, data, ownership_of, needs, ref) for y in years]
+    # Each year's compliance once: its compliance page and its annual report share it.
+    by_year = {y: compliance(data, y) for y in years}
+    reports = [_annual_report(y, programs, by_year[y], ownership_of, needs, ref) for y in years]
     return Figures(
         ref=ref,
         forum=config.forum,
@@ -526,8 +527,8 @@ def compute(data: dict[str, list[dict]], updated: datetime.date | None, config: 
         programs=programs,
         years=years,
         period=reporting,
-        compliance=compliance(data, reporting.year),
-        compliance_years=[compliance(data, y) for y in years],
+        compliance=by_year.get(reporting.year) or compliance(data, reporting.year),
+        compliance_years=[by_year[y] for y in years],
         needs=_needs(needs, programs),
         reports=reports,
         change=year_on_year(reports),
