@@ -53,6 +53,8 @@ class Kecamatan:
     code: str = ""  # Kemendagri code, e.g. 36.73.05
     kelurahan: int | None = None  # how many kelurahan/desa it has
     aliases: tuple[str, ...] = ()
+    # Its square on the home page's schematic map: (column, row), north up.
+    tile: tuple[int, int] | None = None
 
 
 @dataclass(frozen=True)
@@ -73,6 +75,12 @@ class Region:
     kecamatan: tuple[Kecamatan, ...]
     # Regional regulations beside the national ones (Perda, Perwal, Perbup …).
     legal_basis: tuple[LegalBasis, ...] = ()
+    map_source: str = ""  # where the schematic map's layout comes from
+
+    @property
+    def has_map(self) -> bool:
+        """A map is drawn only when every kecamatan has its square."""
+        return all(k.tile for k in self.kecamatan)
 
 
 @dataclass(frozen=True)
@@ -161,6 +169,24 @@ class _Reader:
         seen.add(slug)
         return slug
 
+    def tile(self, raw: dict, key: str, seen: set[tuple[int, int]]) -> tuple[int, int] | None:
+        value = raw.get("tile")
+        if value is None:
+            return None
+        if (
+            not isinstance(value, list)
+            or len(value) != 2
+            or not all(
+                isinstance(v, int) and not isinstance(v, bool) and 0 <= v < 20 for v in value
+            )
+        ):
+            raise self.fail(f"{key}.tile", "harus [kolom, baris], dua bilangan bulat 0–19.")
+        tile = (value[0], value[1])
+        if tile in seen:
+            raise self.fail(f"{key}.tile", f"kotak {list(tile)} dipakai dua kali.")
+        seen.add(tile)
+        return tile
+
 
 def _forum(r: _Reader, raw: object) -> Forum:
     raw = r.mapping(raw, "forum", required=True)
@@ -180,6 +206,7 @@ def _forum(r: _Reader, raw: object) -> Forum:
 def _region(r: _Reader, raw: object) -> Region:
     raw = r.mapping(raw, "region", required=True)
     seen: set[str] = set()
+    tiles: set[tuple[int, int]] = set()
     kecamatan = []
     for i, entry in enumerate(r.items(raw.get("kecamatan"), "region.kecamatan")):
         key = f"region.kecamatan[{i + 1}]"
@@ -194,6 +221,7 @@ def _region(r: _Reader, raw: object) -> Region:
                 code=r.text(entry, "code", key, required=False),
                 kelurahan=count,
                 aliases=r.texts(entry, "aliases", key),
+                tile=r.tile(entry, key, tiles),
             )
         )
     basis = []
@@ -212,6 +240,7 @@ def _region(r: _Reader, raw: object) -> Region:
         council=r.text(raw, "council", "region"),
         kecamatan=tuple(kecamatan),
         legal_basis=tuple(basis),
+        map_source=r.text(raw, "map_source", "region", required=False),
     )
 
 

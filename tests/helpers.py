@@ -12,12 +12,14 @@ import shutil
 import subprocess
 from html.parser import HTMLParser
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 import yaml
 
 from scripts import config
 from scripts.cli import main, tell_pull
 from scripts.intake import pull
+from scripts.model import store
 from scripts.site import build
 from scripts.sources.table import Table
 
@@ -82,12 +84,14 @@ FORMS = {
 }
 
 
-def config_with_forms(root: Path, forms: dict | None) -> Path:
-    """config.yml with its `forms:` replaced (None: removed), written under root."""
+def config_with_forms(root: Path, forms: dict | None, **changes) -> Path:
+    """config.yml with its `forms:` replaced (None: removed) and other top-level
+    settings changed (e.g. reporting_year), written under root."""
     settings = yaml.safe_load(config.DEFAULT_CONFIG.read_text(encoding="utf-8"))
     settings.pop("forms", None)
     if forms is not None:
         settings["forms"] = forms
+    settings.update(changes)
     path = root / "config.yml"
     path.write_text(yaml.safe_dump(settings, allow_unicode=True), encoding="utf-8")
     return path
@@ -119,6 +123,35 @@ def build_fixture(name: str, root: Path) -> tuple[Path, Path]:
     site = root / "site"
     assert build.build(data, site, root / "build", config_with_forms(root, FORMS)) == 0
     return data, site
+
+
+def build_data(root: Path, data: dict, **changes) -> Path:
+    """The site of records made in a test (saved under root/data), built with the
+    test forms and config.yml's other settings changed; returns the site dir."""
+    store.save(root / "data", data)
+    site = root / "site"
+    settings = config_with_forms(root, FORMS, **changes)
+    assert build.build(root / "data", site, root / "build", settings) == 0
+    return site
+
+
+def broken_links(site: Path) -> list[str]:
+    """Links between the site's pages (and to its files) that lead nowhere: the page,
+    then the link. 404.html is left out (its links are absolute, to the site's URL)."""
+    broken = []
+    for html in sorted(site.rglob("*.html")):
+        if html.name == "404.html":
+            continue
+        for _, attrs in Page(html).elements:
+            href = attrs.get("href") or ""
+            if not href or urlsplit(href).scheme or href.startswith(("#", "//")):
+                continue
+            target = (html.parent / unquote(urlsplit(href).path)).resolve()
+            if target.is_dir():
+                target = target / "index.html"
+            if not target.is_file():
+                broken.append(f"{html.relative_to(site)}: {href}")
+    return broken
 
 
 class Page(HTMLParser):

@@ -43,6 +43,8 @@ from .helpers import (
     FIXTURES,
     FORMS,
     REPO,
+    broken_links,
+    build_data,
     build_fixture,
     config_with_forms,
     decode_qr,
@@ -120,9 +122,8 @@ class Visit:
     def __init__(self, browser, url: str, **context_options):
         self.errors: list[str] = []
         self.offsite: list[str] = []
-        self.context = browser.new_context(
-            viewport={"width": 390, "height": 844}, **context_options
-        )
+        context_options.setdefault("viewport", {"width": 390, "height": 844})
+        self.context = browser.new_context(**context_options)
         self.context.add_init_script(SENTINEL)
         self.page = self.context.new_page()
         self.page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
@@ -150,45 +151,56 @@ class Visit:
         self.context.close()
 
 
-def page_types(site) -> dict[str, str]:
-    base, data = site
-    program = data["programs"][0]
-    return {
-        "beranda": base,
-        "sektor": f"{base}sektor/{program['sector']}/",
-        "anggota": f"{base}anggota/{program['member']}/",
-        "program": f"{base}program/{program['id']}/",
-        "penjelajah": f"{base}program/",
-        "bergabung": f"{base}bergabung/",
-        "poster": f"{base}bergabung/poster/",
-        "data-terbuka": f"{base}data/",
-        "laporan": f"{base}laporan/{program['year']}/",
-        "pembaruan": f"{base}pembaruan/",
-    }
+# One page of every type the site has, filled in from the first program of the data.
+PAGE_TYPES = {
+    "beranda": "",
+    "sektor-semua": "sektor/",
+    "sektor": "sektor/{sector}/",
+    "anggota-semua": "anggota/",
+    "anggota": "anggota/{member}/",
+    "program": "program/{id}/",
+    "penjelajah": "program/",
+    "kebutuhan": "kebutuhan/",
+    "kepatuhan": "kepatuhan/",
+    "kepatuhan-tahun": "kepatuhan/{year}/",
+    "laporan-semua": "laporan/",
+    "laporan": "laporan/{year}/",
+    "data-terbuka": "data/",
+    "pembaruan": "pembaruan/",
+    "bergabung": "bergabung/",
+    "lapor": "lapor/",
+    "poster": "bergabung/poster/",
+    "tentang": "tentang/",
+    "404": "404.html",
+}
 
 
-@pytest.mark.parametrize(
-    "kind",
-    [
-        "beranda",
-        "sektor",
-        "anggota",
-        "program",
-        "penjelajah",
-        "bergabung",
-        "poster",
-        "data-terbuka",
-        "laporan",
-        "pembaruan",
-    ],
-)
-def test_page_loads_cleanly_and_is_accessible(browser, site, kind):
-    visit = Visit(browser, page_types(site)[kind])
+def page_url(site, kind: str) -> str:
+    base, data = site[:2]
+    return base + PAGE_TYPES[kind].format(**data["programs"][0])
+
+
+# Elements of the page content wider than their own box (none may be), leaving out
+# what is hidden for screen readers only (a 1 px clipped box, e.g. a phone card's thead).
+OVERFLOWING = """() => [...document.querySelectorAll('.md-content *')]
+  .filter(e => e.clientWidth > 1 && e.scrollWidth > e.clientWidth + 1)
+  .map(e => `${e.tagName.toLowerCase()}.${e.className}: ${e.scrollWidth} > ${e.clientWidth}`)"""
+
+
+@pytest.mark.parametrize(("width", "height"), [(360, 800), (1280, 900)])
+@pytest.mark.parametrize("kind", list(PAGE_TYPES))
+def test_page_loads_cleanly_and_is_accessible(browser, site, kind, width, height):
+    """Every page type on a phone and a desktop: nothing in its content scrolls
+    sideways, axe-core finds no serious or critical violation, no console error,
+    no request off this machine; its screenshot is kept for a person to look at."""
+    visit = Visit(browser, page_url(site, kind), viewport={"width": width, "height": height})
     try:
         page = visit.page
         assert page.locator("footer time").inner_text().strip()
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=str(SCREENSHOTS / f"{kind}.png"), full_page=True)
+        page.screenshot(path=str(SCREENSHOTS / f"{kind}-{width}.png"), full_page=True)
+        assert page.evaluate(OVERFLOWING) == []
+        assert page.evaluate("document.documentElement.scrollWidth") <= width
         # Evaluated, not added as a <script>: the page's policy refuses inline scripts.
         page.evaluate(AXE.read_text(encoding="utf-8"))
         result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
@@ -623,11 +635,7 @@ def extreme_site(tmp_path_factory):
     data["programs"][1]["amount"] = 1
     data["programs"][2]["title"] = ("Program " + "Pemberdayaan" * 4 + "Ma " + "kat " * 60)[:200]
     data["members"][0]["name"] = ("PT " + "Sentosa Makmur Jaya Abadi " * 12)[:200].strip()
-    store.save(root / "data", data)
-    site_dir = root / "site"
-    config = config_with_forms(root, FORMS)
-    assert build.build(root / "data", site_dir, root / "build", config) == 0
-    with serve(site_dir) as base:
+    with serve(build_data(root, data)) as base:
         yield base, data
 
 
@@ -672,5 +680,59 @@ def test_tables_read_on_a_phone_with_the_money_in_sight(browser, site, width):
             if money.count():
                 box = money.bounding_box()
                 assert box["x"] >= 0 and box["x"] + box["width"] <= width, (width, path)
+    finally:
+        page.close()
+
+
+def _uneven(kind: str) -> dict:
+    """Data shaped unlike the sample: "one" holds a single program; "many" one member
+    with 400 programs in 2023 and 2025 and none in 2024 (the reporting year)."""
+    data = store.load(FIXTURES / "site")
+    first = data["programs"][0]
+    if kind == "one":
+        data["members"] = [m for m in data["members"] if m["id"] == first["member"]]
+        data["programs"], data["needs"] = [first | {"need": None}], []
+        return data
+    data["programs"] = [
+        first
+        | {
+            "need": None,
+            "id": f"{first['member']}-program-{n:03}",
+            "title": f"Program {n}",
+            "year": 2023 if n % 2 else 2025,
+            "reported": "2023-12-01" if n % 2 else "2025-07-01",
+        }
+        for n in range(400)
+    ]
+    return data
+
+
+@pytest.fixture(scope="module", params=["one", "many"])
+def uneven_site(request, tmp_path_factory):
+    data = _uneven(request.param)
+    settings = {"reporting_year": 2024} if request.param == "many" else {}
+    site_dir = build_data(tmp_path_factory.mktemp(request.param), data, **settings)
+    with serve(site_dir) as base:
+        yield base, data, site_dir
+
+
+def test_uneven_data_keeps_the_layout_and_computes_nothing_from_missing(browser, uneven_site):
+    """Issue 12, bad input: a single program; 400 programs of one member with a year
+    between without any. Every page type at 360 px: nothing scrolls sideways, money
+    on one line, and no "NaN", "None" or invented Rp0 anywhere."""
+    page = browser.new_page(viewport={"width": 360, "height": 800})
+    try:
+        for kind in PAGE_TYPES:
+            page.goto(page_url(uneven_site, kind))
+            assert page.evaluate(OVERFLOWING) == [], kind
+            assert page.evaluate(MONEY_ON_ONE_LINE) == [], kind
+            text = page.inner_text("body")
+            assert not {"NaN", "None", "undefined", "Rp0 "} & set(
+                text.replace("\n", " ").split(" ")
+            ), kind
+        base, data, site_dir = uneven_site
+        page.goto(base)
+        assert page.inner_text("[data-figure=programs]") == str(len(data["programs"]))
+        assert broken_links(site_dir) == []  # e.g. no annual report of a year without one
     finally:
         page.close()

@@ -78,6 +78,30 @@ def test_a_program_counts_whole_in_each_kecamatan_it_reaches(fig):
     assert fig.by_kecamatan.rows[-1].label == "Tanpa kecamatan"
 
 
+def test_the_kecamatan_map_shades_by_programs_from_none_to_the_most(fig):
+    # serang 1, kasemen 2, walantaka 1, curug 2, cipocok-jaya 1, taktakan 1: shade
+    # is the share of the most (2) in four steps, rounded up.
+    tiles = {t.row.key: (t.column, t.line, t.shade) for t in fig.kecamatan_map.tiles}
+    assert tiles == {
+        "serang": (1, 1, 2),
+        "kasemen": (1, 0, 4),
+        "walantaka": (2, 1, 2),
+        "curug": (2, 2, 4),
+        "cipocok-jaya": (1, 2, 2),
+        "taktakan": (0, 1, 2),
+    }
+    assert (fig.kecamatan_map.columns, fig.kecamatan_map.lines, fig.kecamatan_map.most) == (3, 3, 2)
+
+
+def test_no_map_without_a_square_for_every_kecamatan():
+    region = CONFIG.region
+    holes = dataclasses.replace(
+        region,
+        kecamatan=(dataclasses.replace(region.kecamatan[0], tile=None), *region.kecamatan[1:]),
+    )
+    assert figures.tile_map(holes, figures.Breakdown("programs", [])) is None
+
+
 def test_by_year_and_ownership(fig):
     assert rows(fig.by_year) == {2024: (1, 75 * M), 2025: (5, 417_500_000)}
     ownership = {row.key: (row.members, row.programs, row.amount) for row in fig.by_ownership.rows}
@@ -164,6 +188,7 @@ def test_empty_data():
     empty = figures.compute({"members": [], "programs": [], "needs": []}, None, CONFIG)
     assert empty.totals == figures.Totals() and empty.compliance.share is None
     assert all(row.bar == 0 for row in empty.by_sector.rows)
+    assert {t.shade for t in empty.kecamatan_map.tiles} == {0}
 
 
 def test_data_updated_without_git_is_the_latest_record_date(tmp_path, data):

@@ -23,6 +23,9 @@ CASES = [
     (formats.date, "2024-08-17", "17 Agustus 2024"),
     (formats.date, "2025-12-31", "31 Desember 2025"),
     (formats.date, None, "–"),
+    (formats.years, [2024, 2025, 2024], "2024–2025"),
+    (formats.years, [2025], "2025"),
+    (formats.years, [], ""),
 ]
 
 
@@ -45,3 +48,18 @@ def test_a_change_is_said_in_words():
     assert formats.change(0.0, 0) == "tetap"
     assert formats.change(None, 4) == "naik"  # from nothing: no percentage to give
     assert formats.change(None, None) == "–"
+
+
+@pytest.mark.parametrize(
+    ("label", "lines"),
+    [
+        ("Serang", ["Serang"]),
+        ("Cipocok Jaya", ["Cipocok Jaya"]),
+        ("Kebayoran Baru Selatan", ["Kebayoran", "Baru Selatan"]),
+        ("Kecamatan Dengan Nama Sangat Panjang", ["Kecamatan", "Dengan Nama…"]),
+        ("Tanjungpinangbarat", ["Tanjungpinang", "barat"]),
+        ("", [""]),
+    ],
+)
+def test_a_map_label_fits_its_square_on_two_lines(label, lines):
+    assert formats.label_lines(label) == lines

@@ -23,7 +23,7 @@ from scripts.model.dates import past_end
 from scripts.site import build, pages, render, stats
 from scripts.site.formats import rupiah_compact
 
-from .helpers import FIXTURES, FORMS, REPO, Page, build_fixture
+from .helpers import FIXTURES, FORMS, REPO, Page, broken_links, build_fixture
 
 MONTHS = "Januari|Februari|Maret|April|Mei|Juni|Juli|Agustus|September|Oktober|November|Desember"
 DATE = re.compile(rf"\b\d{{1,2}} ({MONTHS}) \d{{4}}\b")
@@ -439,6 +439,32 @@ def test_home_page_tells_the_figures_in_a_sentence_with_their_period(sample):
     )
     assert f"Tahun {years[-1]} dibanding {years[-2]}" in home.text
     assert home.figures["programs-change"].startswith(("naik", "turun", "tetap"))
+
+
+def test_every_link_between_pages_leads_somewhere(sample):
+    _, site = sample
+    assert broken_links(site) == []
+
+
+def test_home_page_has_its_own_layout_without_the_documentation_sidebars(sample):
+    _, site = sample
+    home = Page(site / "index.html")
+    assert home.find("div", **{"class": "home"})
+    sidebars = [a for _, a in home.elements if "md-sidebar " in f"{a.get('class')} "]
+    assert sidebars and all("hidden" in a for a in sidebars)  # the phone drawer keeps the menu
+    order = [home.text.index(h) for h in ("Angka utama", "dibanding", "Per sektor", "Yang bisa")]
+    assert order == sorted(order)
+
+
+def test_home_map_shades_each_kecamatan_by_its_programs_and_leads_to_them(sample):
+    data, site = sample
+    home = Page(site / "index.html")
+    for slug in ("serang", "kasemen", "walantaka", "curug", "cipocok-jaya", "taktakan"):
+        reaching = sum(1 for p in data["programs"] if slug in p["kecamatan"])
+        assert home.figures[f"map-{slug}"] == f"{reaching} program"
+        assert home.find("a", href=f"program/?kecamatan={slug}")
+    assert "Peta skematis, bukan batas wilayah" in home.text
+    assert "Sumber susunan: susunan kira-kira letak keenam kecamatan" in home.text
 
 
 def test_overlapping_breakdowns_say_their_rule_and_split_nothing(sample):

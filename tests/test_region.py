@@ -63,6 +63,7 @@ def test_its_names_kecamatan_and_figures_are_on_its_pages(region_site):
     assert "Peraturan Bupati Sukamaju Nomor 12 Tahun 2024" in basis
     faq = Page(site / "tanya-jawab" / "index.html").text
     assert "dalam 6 bidang: kesehatan, pendidikan, pertanian dan pangan," in faq
+    assert "Peta skematis" not in home.text  # its config places no kecamatan on a map
     assert (site / "sektor" / "pertanian" / "index.html").exists()
     assert not (site / "sektor" / "infrastruktur").exists()
 

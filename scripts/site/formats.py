@@ -7,6 +7,7 @@ sign is written as PUEBI does, directly before the number, with no space.
 from __future__ import annotations
 
 import datetime
+import textwrap
 
 from babel.dates import format_date
 from babel.numbers import format_compact_decimal, format_decimal, format_percent
@@ -65,9 +66,23 @@ def date(value: str | datetime.date | None) -> str:
     return format_date(day, "d MMMM y", locale=LOCALE)
 
 
+def years(values: list[int]) -> str:
+    """The period the figures cover: "2024–2025", "2025", or "" without a year."""
+    if not values:
+        return ""
+    low, high = min(values), max(values)
+    return f"{low}" if low == high else f"{low}–{high}"
+
+
 def filesize(size: int) -> str:
     """`2350000` → `2,2 MB`: a download's size, in the units a reader on a slow line weighs."""
     for unit, scale in (("MB", 1024 * 1024), ("KB", 1024)):
         if size >= scale:
             return format_decimal(size / scale, format="#,##0.#", locale=LOCALE) + " " + unit
     return f"{size} B"
+
+
+def label_lines(label: str, width: int = 13) -> list[str]:
+    """A label on at most two short lines, for a square of the kecamatan map; what does
+    not fit ends in "…" (the chart beside the map names it in full)."""
+    return textwrap.wrap(label, width, max_lines=2, placeholder="…") or [""]

@@ -72,7 +72,11 @@ def site_pages(f: fig.Figures, data: dict[str, list[dict]]) -> Iterator[Page]:
         "Beranda",
         common | {"headline": headline},
         headline,
-        meta={"og_image": previews.home_path()},
+        meta={
+            "og_image": previews.home_path(),
+            "template": "home.html",
+            "hide": ["navigation", "toc"],
+        },
     )
     yield Page(paths.source(paths.SECTORS), "sectors.md.j2", "Sektor", common)
     for sector in f.sectors:

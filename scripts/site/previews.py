@@ -39,13 +39,6 @@ def figure_lines(totals: Totals, members: int | None = None) -> tuple[str, ...]:
     return tuple(line for line in (first, " · ".join(counts)) if line)
 
 
-def _years(years: list[int]) -> str:
-    if not years:
-        return ""
-    low, high = min(years), max(years)
-    return f"{low}" if low == high else f"{low}–{high}"
-
-
 def sentence(totals: Totals, years: list[int], members: int | None = None) -> str:
     """The figures in one quotable sentence with their period: "Rp38,4 miliar untuk 171
     program CSR dari 46 badan usaha, 2024–2025." Unknown money is left out, not zero."""
@@ -56,7 +49,7 @@ def sentence(totals: Totals, years: list[int], members: int | None = None) -> st
         what += f" dari {formats.number(members)} badan usaha"
     if totals.known_amount is not None:
         what = f"{formats.rupiah_compact(totals.known_amount)} untuk {what}"
-    period = _years(years)
+    period = formats.years(years)
     return f"{what}, {period}." if period else f"{what}."
 
 
@@ -69,7 +62,7 @@ def sector_path(key: str) -> str:
 
 
 def previews(fig: Figures) -> list[Preview]:
-    title = " ".join(filter(None, ("Program CSR", _years(fig.years))))
+    title = " ".join(filter(None, ("Program CSR", formats.years(fig.years))))
     home = Preview("beranda", title, figure_lines(fig.totals, fig.members))
     sectors = [
         Preview(f"sektor-{s.key}", f"Sektor {s.label}", figure_lines(s.totals)) for s in fig.sectors

@@ -126,6 +126,8 @@ def environment(config: Config, ref: Reference) -> Environment:
         percent=formats.percent,
         change=formats.change,
         date=formats.date,
+        years=formats.years,
+        label_lines=formats.label_lines,
         http_url=http_url,
         past_end=past_end,
         tel_href=tel_href,

@@ -5,12 +5,11 @@ a sector page and a member page can never disagree. Counting rules, also
 stated on the pages:
 - The headline rupiah total is the sum of the amounts that are known; a
   program without an amount adds nothing and is counted as "tanpa nilai".
-- A program in several kecamatan counts as one program in each of them, while
-  its amount and beneficiaries are split evenly between them (whole rupiah, the
-  remainder to the first), so the kecamatan amounts add up to the headline total.
+- A program in several kecamatan counts, whole, in each of them: its full amount
+  and beneficiaries in every one (no invented split, no fractional people), so
+  the kecamatan rows overlap and say so.
 - Ownership is the reporting member's.
-- A member has reported "this year" when one of its programs was reported
-  (`reported`) in the year of the data-updated date.
+- Compliance is counted for the reporting period (scripts/model/compliance.py).
 - The annual report of a year holds the programs of that year (`year`). A
   program of several contribution types or beneficiary groups counts, whole, in
   each of them, so those rows overlap. Members who did not report are those
@@ -24,7 +23,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from scripts.config import Config, Forum
+from scripts.config import Config, Forum, Region
 from scripts.model import names, reference
 from scripts.model.compliance import Compliance, Period, compliance, period
 from scripts.model.dates import as_date
@@ -160,6 +159,47 @@ def breakdown(
         for (key, t, count), value in zip(values, measured, strict=True)
     ]
     return Breakdown(measure, rows)
+
+
+@dataclass(frozen=True)
+class Tile:
+    """A kecamatan's square on the schematic map, shaded by its programs."""
+
+    column: int
+    line: int
+    row: Row
+    shade: int  # 0 (no program) to 4 (the most programs)
+
+
+@dataclass(frozen=True)
+class TileMap:
+    columns: int
+    lines: int
+    tiles: list[Tile]
+    most: int  # the most programs of a kecamatan: the darkest shade
+    source: str
+
+
+def tile_map(region: Region, by_kecamatan: Breakdown) -> TileMap | None:
+    """The kecamatan as squares where config.yml places them; None when a kecamatan
+    has no square (a map with holes would mislead)."""
+    if not region.has_map:
+        return None
+    rows = {row.key: row for row in by_kecamatan.rows}
+    most = max((rows[k.slug].programs for k in region.kecamatan), default=0)
+    tiles = [
+        Tile(
+            k.tile[0], k.tile[1], rows[k.slug], -(-4 * rows[k.slug].programs // most) if most else 0
+        )
+        for k in region.kecamatan
+    ]
+    return TileMap(
+        columns=1 + max(t.column for t in tiles),
+        lines=1 + max(t.line for t in tiles),
+        tiles=tiles,
+        most=most,
+        source=region.map_source,
+    )
 
 
 def program_order(program: dict) -> tuple:
@@ -318,6 +358,7 @@ class Figures:
     totals: Totals
     by_sector: Breakdown
     by_kecamatan: Breakdown
+    kecamatan_map: TileMap | None
     by_year: Breakdown
     by_ownership: Breakdown
     by_status: Breakdown
@@ -497,6 +538,12 @@ def compute(data: dict[str, list[dict]], updated: datetime.date | None, config: 
     years = sorted({p["year"] for p in programs}, reverse=True)
     needs = sorted(data["needs"], key=lambda n: n["id"])
 
+    by_kecamatan = breakdown(
+        (part for p in programs for part in kecamatan_parts(p, ref)),
+        ref.kecamatan,
+        measure="programs",
+        unknown=NO_KECAMATAN,
+    )
     # Each year's compliance once: its compliance page and its annual report share it.
     by_year = {y: compliance(data, y) for y in years}
     reports = [_annual_report(y, programs, by_year[y], ownership_of, needs, ref) for y in years]
@@ -507,12 +554,8 @@ def compute(data: dict[str, list[dict]], updated: datetime.date | None, config: 
         members=len(members),
         totals=totals(programs),
         by_sector=breakdown((whole(p, p["sector"]) for p in programs), ref.sectors),
-        by_kecamatan=breakdown(
-            (part for p in programs for part in kecamatan_parts(p, ref)),
-            ref.kecamatan,
-            measure="programs",
-            unknown=NO_KECAMATAN,
-        ),
+        by_kecamatan=by_kecamatan,
+        kecamatan_map=tile_map(config.region, by_kecamatan),
         by_year=breakdown(
             (whole(p, p["year"]) for p in programs), {y: str(y) for y in sorted(years)}
         ),
