@@ -3,8 +3,8 @@
 Writes the synthetic data/ to a temporary folder, runs the whole `build`
 (validation, figures, page generation, MkDocs + Material) and reports:
 build seconds, seconds per 1,000 pages, total and median page size, and the
-size of search/search_index.json. Targets on the 2-core machine: under 90 s,
-median page under 30 KB, search index under 5 MB.
+size of the search index (pagefind/, fetched in chunks). Targets on the 2-core
+machine: under 90 s, median page under 30 KB.
 Run: make bench   (or: .venv/bin/python bench/build_site.py [members] [programs])
 """
 
@@ -149,14 +149,16 @@ def main() -> int:
             return code
         sizes = [p.stat().st_size for p in (work / "site").rglob("*.html")]
         total = sum(p.stat().st_size for p in (work / "site").rglob("*") if p.is_file())
-        index = (work / "site" / "search" / "search_index.json").stat().st_size
+        index = sum(
+            p.stat().st_size for p in (work / "site" / "pagefind").rglob("*") if p.is_file()
+        )
         print("Halaman beranda dan yang dimuatnya:")
         page_weight.report(work / "site")
     print(f"Data: {members:,} anggota, {programs:,} program → {len(sizes):,} halaman HTML")
     print(f"Waktu build: {seconds:.1f} s ({seconds / len(sizes) * 1000:.2f} s per 1.000 halaman)")
     print(f"Ukuran situs: {total / 2**20:,.1f} MB (HTML {sum(sizes) / 2**20:,.1f} MB)")
     print(f"Median halaman: {kb(statistics.median(sizes))}, terbesar {kb(max(sizes))}")
-    print(f"search_index.json: {index / 2**20:,.2f} MB")
+    print(f"Indeks pencarian (pagefind/, dimuat sepotong-sepotong): {index / 2**20:,.2f} MB")
     return 0
 
 

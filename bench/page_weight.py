@@ -1,6 +1,6 @@
 """What a phone downloads to show the home page: the page and everything it loads at
-first view (stylesheets, scripts, icon, and the search index Material's search worker
-fetches at load), each gzip-compressed as a web server sends it.
+first view (stylesheets, scripts, icon; the search index is fetched only on the
+search page), each gzip-compressed as a web server sends it.
 
 Run: python bench/page_weight.py [SITE_DIR] (part of `make bench`); without a folder
 it builds the bundled sample in a temporary one. bench/build_site.py prints the same
@@ -19,7 +19,6 @@ TARGET = 150 * 1024
 LOADED = re.compile(
     r'<link rel="(?:stylesheet|icon)" href="([^"]+)"|<script src="([^"]+)"|<img[^>]* src="([^"]+)"'
 )
-SEARCH_INDEX = "search/search_index.json"  # fetched by the search worker at load
 
 
 def first_view(site: Path) -> list[tuple[str, int, int]]:
@@ -30,11 +29,6 @@ def first_view(site: Path) -> list[tuple[str, int, int]]:
         path = next(group for group in match.groups() if group)
         if "://" not in path and not path.startswith("data:"):
             files.append(path.split("?")[0])
-    if (site / SEARCH_INDEX).exists():
-        files.append(SEARCH_INDEX)
-        # The search worker the theme's bundle starts at load.
-        workers = sorted((site / "assets" / "javascripts" / "workers").glob("search.*.js"))
-        files += [str(p.relative_to(site)) for p in workers if p.suffix == ".js"]
     sizes = []
     for name in dict.fromkeys(files):
         raw = (site / name).read_bytes()

@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import csv
 import dataclasses
+import gzip
 import hashlib
 import io
+import json
 import shutil
 import subprocess
 from html.parser import HTMLParser
@@ -146,12 +148,24 @@ def broken_links(site: Path) -> list[str]:
             href = attrs.get("href") or ""
             if not href or urlsplit(href).scheme or href.startswith(("#", "//")):
                 continue
-            target = (html.parent / unquote(urlsplit(href).path)).resolve()
+            path = unquote(urlsplit(href).path)
+            target = (
+                site / path.lstrip("/") if path.startswith("/") else html.parent / path
+            ).resolve()
             if target.is_dir():
                 target = target / "index.html"
             if not target.is_file():
                 broken.append(f"{html.relative_to(site)}: {href}")
     return broken
+
+
+def search_fragments(site: Path) -> list[dict]:
+    """The pages of the site search (Pagefind's fragments: gzip, a signature, JSON), by URL."""
+    fragments = []
+    for path in (site / "pagefind" / "fragment").glob("*.pf_fragment"):
+        body = gzip.decompress(path.read_bytes()).removeprefix(b"pagefind_dcd")
+        fragments.append(json.loads(body))
+    return sorted(fragments, key=lambda f: f["url"])
 
 
 class Page(HTMLParser):

@@ -109,13 +109,21 @@ def _strings(value) -> list[str]:
 
 def readable(name: str, content: bytes) -> str:
     """A file's text as its readers get it: raw, unescaped (HTML, XML), and every string
-    of structured formats (JSON, YAML, CSV) decoded; archives (XLSX, gzip) unpacked."""
+    of structured formats (JSON, YAML, CSV) decoded; archives (XLSX, gzip, the search
+    index) unpacked."""
     suffix = Path(name).suffix.lower()
     if suffix == ".gz":
         return readable(name.removesuffix(".gz"), gzip.decompress(content))
     if suffix in (".xlsx", ".zip"):
         with zipfile.ZipFile(io.BytesIO(content)) as archive:
             return "\n".join(readable(inner, archive.read(inner)) for inner in archive.namelist())
+    if suffix.startswith(".pf_"):  # Pagefind's index: gzip, a signature, then JSON or CBOR
+        body = gzip.decompress(content).removeprefix(b"pagefind_dcd")
+        if suffix == ".pf_fragment":
+            return readable(f"{name}.json", body)
+        return body.decode("utf-8", "replace")  # CBOR: its strings are UTF-8 as they are
+    if suffix in (".wasm", ".pagefind"):  # Pagefind's own program (WebAssembly)
+        return ""
     if suffix == ".pdf":
         return "\n".join(page.extract_text() for page in pypdf.PdfReader(io.BytesIO(content)).pages)
     if suffix in IMAGES and not content.lstrip().startswith(b"<"):

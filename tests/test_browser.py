@@ -28,7 +28,7 @@ import urllib.request
 from collections import defaultdict
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import urlencode, urlsplit
 
 import openpyxl
 import pypdf
@@ -171,6 +171,7 @@ PAGE_TYPES = {
     "lapor": "lapor/",
     "poster": "bergabung/poster/",
     "tentang": "tentang/",
+    "cari": "cari/?q=posyandu",
     "404": "404.html",
 }
 
@@ -369,6 +370,21 @@ def test_annual_report_prints_on_a4_without_the_site_around_it(browser, site):
         visit.close()
 
 
+def search(page, base: str, query: str = "", **filters):
+    """The search page asked for `query` (and filters) through its address, once its
+    answer is shown: (the status line, the results' texts, their links)."""
+    params = urlencode({"q": query, **filters})
+    page.goto(f"{base}cari/?{params}", wait_until="load")
+    page.wait_for_function(
+        "() => !/^(Memuat|Mencari|Pencarian memerlukan)/.test("
+        "document.getElementById('search-status').textContent)"
+    )
+    items = page.locator(".search-results__item")
+    links = items.locator("a.search-results__title")
+    hrefs = [urlsplit(h).path for h in links.evaluate_all("l => l.map(a => a.href)")]
+    return page.inner_text("#search-status"), items.all_inner_texts(), hrefs
+
+
 def test_hostile_data_runs_nothing_even_in_search_results(browser, tmp_path):
     _, site_dir = build_fixture("hostile", tmp_path)
     with serve(site_dir) as base:
@@ -377,15 +393,36 @@ def test_hostile_data_runs_nothing_even_in_search_results(browser, tmp_path):
             page = visit.page
             for path in ("program/hostile-member-program/", "kebutuhan/", "program/"):
                 page.goto(base + path, wait_until="load")
-            page.keyboard.press("s")  # Material's search shortcut
-            page.locator("input.md-search__input").press_sequentially("config", delay=20)
-            results = page.locator(".md-search-result__list")
-            results.locator("li").first.wait_for()
-            assert "<script>alert(1)</script>" in results.inner_text()
-            assert page.locator(".md-search-result img, .md-search-result script").count() == 0
-            assert visit.errors == [] and visit.offsite == []
+            for query in ("config", "alert", "script"):
+                _, texts, _ = search(page, base, query)
+                assert texts, query
+                assert page.locator(".search-results img, .search-results script").count() == 0
+            assert any(
+                "<script>alert(1)</script>" in text for text in search(page, base, "alert")[1]
+            )
+            assert visit.ran() == [] and visit.errors == [] and visit.offsite == []
         finally:
             visit.close()
+
+
+def test_search_finds_the_posyandu_program_first_and_stems_indonesian(browser, site):
+    base, data = site
+    visit = Visit(browser, base)
+    try:
+        page = visit.page
+        _, _, hrefs = search(page, base, "posyandu")
+        posyandu = {
+            f"/program/{p['id']}/" for p in data["programs"] if "posyandu" in p["title"].lower()
+        }
+        assert hrefs[0] in posyandu
+        # "mendidik" is not on the Pendidikan page; its stem (didik) is.
+        _, _, hrefs = search(page, base, "mendidik")
+        assert "/sektor/pendidikan/" in hrefs
+        sector_page = page.context.request.get(f"{base}sektor/pendidikan/").text().lower()
+        assert "mendidik" not in sector_page and "pendidikan" in sector_page
+        assert visit.errors == [] and visit.offsite == []
+    finally:
+        visit.close()
 
 
 OPEN_FORMS = site_forms(FORMS)
@@ -511,13 +548,9 @@ def test_hostile_forms_run_nothing_and_read_as_typed_on_every_page(browser, host
                 assert missing == [], url
             if url in titles:
                 assert _words(page.title()).startswith(_words(titles[url]) + " - "), url
-        page.goto(base, wait_until="load")
-        page.keyboard.press("s")  # Material's search: results are built from the index
-        page.locator("input.md-search__input").press_sequentially("alert", delay=20)
-        results = page.locator(".md-search-result__list")
-        results.locator("li").first.wait_for()
-        assert "<script>" in results.inner_text()
-        assert page.locator(".md-search-result :is(img, script, iframe, svg[onload])").count() == 0
+        _, texts, _ = search(page, base, "alert")  # results are built from the index
+        assert any("<script>" in text for text in texts)
+        assert page.locator(".search-results :is(img, script, iframe, svg[onload])").count() == 0
         assert visit.ran() == [] and visit.errors == [] and visit.offsite == []
     finally:
         visit.close()
@@ -599,10 +632,11 @@ def test_the_policy_blocks_an_injected_script_and_lets_material_work(browser, si
         page.click("label.md-header__button[for=__drawer]")
         page.locator(".md-nav--primary").first.wait_for(state="visible")
         page.keyboard.press("Escape")
-        page.goto(f"{base}sektor/", wait_until="load")  # … search …
-        page.keyboard.press("s")
-        page.locator("input.md-search__input").press_sequentially("kesehatan", delay=20)
-        page.locator(".md-search-result__list li").first.wait_for()
+        page.goto(f"{base}sektor/", wait_until="load")  # … the search (WebAssembly) …
+        page.click(".site-search__link")
+        page.locator("#cari-q").wait_for()  # shown by its script (press_* would not wait)
+        page.locator("#cari-q").press_sequentially("kesehatan", delay=20)
+        page.locator(".search-results__item").first.wait_for()
         page.goto(f"{base}program/", wait_until="load")  # … and the explorer's filters
         page.select_option("#f-sektor", data["programs"][0]["sector"])
         assert page.locator("#explorer-count").inner_text().startswith("Menampilkan")
@@ -736,3 +770,23 @@ def test_uneven_data_keeps_the_layout_and_computes_nothing_from_missing(browser,
         assert broken_links(site_dir) == []  # e.g. no annual report of a year without one
     finally:
         page.close()
+
+
+def test_search_takes_bad_queries_and_filters_as_text(browser, site):
+    base, _ = site
+    visit = Visit(browser, base)
+    try:
+        page = visit.page
+        status, texts, _ = search(page, base)
+        assert status.startswith("Ketik kata yang dicari") and texts == []
+        hostile = "\"'<>&<b>x</b>" + "posyandu " * 60  # 500+ characters
+        status, _, _ = search(page, base, hostile)
+        assert page.input_value("#cari-q") == hostile[:200]  # as much as the box takes
+        assert "<b>x</b>" in status and page.locator("#search-status b").count() == 0
+        status, texts, _ = search(page, base, "posyandu", sektor="tidak-ada")
+        assert "Saringan yang tidak dikenal diabaikan: Sektor" in status and texts
+        status, texts, _ = search(page, base, "posyandu", sektor="Lingkungan", tahun="2024")
+        assert status.startswith("Tidak ada hasil") and texts == []
+        assert visit.ran() == [] and visit.errors == [] and visit.offsite == []
+    finally:
+        visit.close()

@@ -31,7 +31,10 @@ def test_the_policy_comes_first_in_head():
     out = csp.with_policy(PAGE, "x.html")
     assert out.startswith('<html><head><meta http-equiv="Content-Security-Policy" ')
     policy = out.split('content="', 1)[1].split('"', 1)[0]
-    assert "script-src 'self' " + _hash('var __md_scope=new URL(".",location)') in policy
+    assert (
+        "script-src 'self' 'wasm-unsafe-eval' " + _hash('var __md_scope=new URL(".",location)')
+        in policy
+    )
     assert "object-src 'none'" in policy and "unsafe-inline" not in policy
 
 

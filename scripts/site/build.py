@@ -24,7 +24,7 @@ from scripts import config, paths
 from scripts.checks import schema
 from scripts.errors import ConfigError, PageError, StoreError
 from scripts.model import git, reference, store
-from scripts.site import exports, feed, formats, history, pages, posters, previews
+from scripts.site import exports, feed, formats, history, pages, posters, previews, search
 from scripts.site import stats as fig
 from scripts.site.render import environment
 
@@ -107,6 +107,8 @@ def write_config(build_dir: Path, site_dir: Path, updated, cfg: config.Config) -
                 "programs": root + paths.PROGRAMS,
                 "members": root + paths.MEMBERS,
             },
+            # The header's search form opens this page (overrides/partials/site-search.html).
+            "search_page": paths.SEARCH,
         },
     }
     if forum.site_url:
@@ -172,5 +174,10 @@ def build(
         if run_engine(write_config(folder, site_dir, updated, cfg), engine) != 0:
             print(f"Situs tidak dibangun: {engine} gagal (lihat pesan di atas).", file=sys.stderr)
             return 1
+    indexed = search.index(site_dir)
+    if indexed.returncode != 0:
+        print(indexed.stdout + indexed.stderr, file=sys.stderr)
+        print("Situs tidak dibangun: indeks pencarian (Pagefind) gagal.", file=sys.stderr)
+        return 1
     print(f"Situs dibangun di {site_dir}: {count} halaman dari {data_dir}.")
     return 0

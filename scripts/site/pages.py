@@ -29,6 +29,7 @@ from scripts.model.reference import (
     NEED_STATUS,
     OWNERSHIP,
     PROGRAM_STATUS,
+    Reference,
 )
 from scripts.site import exports, formats, history, posters, previews, qrcodes
 from scripts.site import stats as fig
@@ -42,6 +43,28 @@ BUILD_DIR = REPO_ROOT / "build"
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
 
+@dataclass(frozen=True)
+class Index:
+    """How a page enters the site search (Pagefind): its kind and the values it can
+    be filtered and sorted by. Pages without one stay out of the index."""
+
+    kind: str  # "Program", "Anggota", "Sektor", "Kebutuhan", "Halaman"
+    filters: dict[str, list[str]] = field(default_factory=dict)
+    sorts: dict[str, str] = field(default_factory=dict)
+    meta: dict[str, str] = field(default_factory=dict)  # shown with each result
+
+    def front(self) -> dict:
+        return {
+            "kind": self.kind,
+            "filters": {k: v for k, v in self.filters.items() if v},
+            "sorts": self.sorts,
+            "meta": self.meta,
+        }
+
+
+PAGE_KIND = Index("Halaman")
+
+
 @dataclass
 class Page:
     path: str  # under the docs dir, e.g. "program/<id>.md"
@@ -49,7 +72,7 @@ class Page:
     title: str
     context: dict = field(default_factory=dict)
     description: str | None = None
-    searchable: bool = True
+    index: Index | None = None
     meta: dict = field(default_factory=dict)  # more front matter, e.g. a theme template
 
     @property
@@ -78,15 +101,19 @@ def site_pages(f: fig.Figures, data: dict[str, list[dict]]) -> Iterator[Page]:
             "hide": ["navigation", "toc"],
         },
     )
+    yield Page(paths.source(paths.SEARCH), "search.md.j2", "Cari", common)
     yield Page(paths.source(paths.SECTORS), "sectors.md.j2", "Sektor", common)
     for sector in f.sectors:
+        lead = f"Sektor {sector.label}: " + previews.sentence(
+            sector.totals, [p["year"] for p in sector.programs]
+        )
         yield Page(
             paths.source(paths.sector(sector.key)),
             "sector.md.j2",
             sector.label,
-            common | {"s": sector},
-            f"Sektor {sector.label}: "
-            + previews.sentence(sector.totals, [p["year"] for p in sector.programs]),
+            common | {"s": sector, "lead": lead},
+            lead,
+            Index("Sektor", {"sektor": [sector.label]}),
             meta={"og_image": previews.sector_path(sector.key)},
         )
     yield Page(paths.source(paths.MEMBERS), "members.md.j2", "Anggota", common)
@@ -100,9 +127,14 @@ def site_pages(f: fig.Figures, data: dict[str, list[dict]]) -> Iterator[Page]:
             member["name"],
             common | {"mf": mf},
             summary,
+            Index(
+                "Anggota",
+                {
+                    "sektor": [f.ref.sectors[k] for k in mf.sectors],
+                    "kecamatan": [f.ref.kecamatan[k] for k in [member["kecamatan"]] if k],
+                },
+            ),
         )
-    # The explorer and the program pages stay out of the search index: the
-    # explorer finds programs, and 10,000 program pages would bloat the index.
     # "Unduh yang tampil" builds its CSV from programs.json, columns as in programs.csv.
     download = {
         "json": exports.PROGRAMS_JSON,
@@ -113,7 +145,6 @@ def site_pages(f: fig.Figures, data: dict[str, list[dict]]) -> Iterator[Page]:
         "explorer.md.j2",
         "Program",
         common | download,
-        searchable=False,
     )
     for program in f.programs:
         member = members[program["member"]]
@@ -128,9 +159,20 @@ def site_pages(f: fig.Figures, data: dict[str, list[dict]]) -> Iterator[Page]:
             program["title"],
             context,
             summary,
-            searchable=False,
+            Index(
+                "Program",
+                _program_filters(program, f.ref),
+                _program_sorts(program),
+                {"anggota": member["name"], "nilai": formats.rupiah(program["amount"])},
+            ),
         )
-    yield Page(paths.source(paths.NEEDS), "needs.md.j2", "Kebutuhan Daerah", common)
+    yield Page(
+        paths.source(paths.NEEDS),
+        "needs.md.j2",
+        "Kebutuhan Daerah",
+        common,
+        index=Index("Kebutuhan"),
+    )
     current = {"c": f.compliance, "current": True}
     yield Page(
         paths.source(paths.COMPLIANCE), "compliance.md.j2", "Kepatuhan Pelaporan", common | current
@@ -182,8 +224,6 @@ def data_pages(
             f"Laporan Tahunan {report.year}",
             common | {"r": report},
             f"Laporan tahunan {report.year} program CSR anggota {f.forum.name}.",
-            # Its program list repeats the program pages, which stay out of the index too.
-            searchable=False,
             meta={"template": "report.html"},  # the A4 print stylesheet
         )
     yield Page(
@@ -206,7 +246,7 @@ def form_pages(cfg: config.Config, forms: dict[str, posters.Form]) -> Iterator[P
         ("programs", "report.md.j2", "Lapor Program CSR"),
     ):
         context = common | {"form": forms[key], "qr": qr[key]}
-        yield Page(paths.source(forms[key].page), template, title, context)
+        yield Page(paths.source(forms[key].page), template, title, context, index=PAGE_KIND)
     for key, form in forms.items():
         if form.url:
             yield Page(
@@ -214,10 +254,28 @@ def form_pages(cfg: config.Config, forms: dict[str, posters.Form]) -> Iterator[P
                 "poster.md.j2",
                 f"Poster {form.name}",
                 common | {"form": form, "qr": qr[key], "site_line": posters.site_line(cfg.forum)},
-                searchable=False,
                 # The poster needs the whole width on screen and its own print stylesheet.
                 meta={"template": "poster.html", "hide": ["navigation", "toc"]},
             )
+
+
+def _program_filters(program: dict, ref: Reference) -> dict[str, list[str]]:
+    return {
+        "sektor": [ref.sectors[program["sector"]]],
+        "kecamatan": [ref.kecamatan[k] for k in program["kecamatan"]],
+        "tahun": [str(program["year"])],
+        "status": [PROGRAM_STATUS[program["status"]]] if program["status"] else [],
+    }
+
+
+def _program_sorts(program: dict) -> dict[str, str]:
+    """Sort keys of a program page: a program without an amount sorts last by value
+    (the key only orders; it is never shown)."""
+    amount = program["amount"]
+    return {
+        "nilai": str(amount if amount is not None else -1),
+        "tanggal": program["start_date"] or program["reported"],
+    }
 
 
 def render(env: Environment, page: Page) -> str:
@@ -226,8 +284,8 @@ def render(env: Environment, page: Page) -> str:
     front = [f"title: {json.dumps(str(text(page.title)), ensure_ascii=False)}"]
     if page.description:
         front.append(f"description: {json.dumps(str(text(page.description)), ensure_ascii=False)}")
-    if not page.searchable:
-        front.append("search:\n  exclude: true")
+    if page.index:
+        front.append(f"pagefind: {json.dumps(page.index.front(), ensure_ascii=False)}")
     front += [f"{key}: {json.dumps(value)}" for key, value in page.meta.items()]
     body = labelled_cells(env.get_template(page.template).render(root=page.root, **page.context))
     return "---\n" + "\n".join(front) + "\n---\n\n" + body
@@ -252,4 +310,4 @@ CONTENT_PAGES = (
 
 def content_pages(cfg: config.Config) -> Iterator[Page]:
     for path, title in CONTENT_PAGES:
-        yield Page(path, f"content/{path}.j2", title)
+        yield Page(path, f"content/{path}.j2", title, index=PAGE_KIND)

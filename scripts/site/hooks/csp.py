@@ -42,7 +42,8 @@ def policy(hashes: list[str]) -> str:
     return "; ".join(
         [
             "default-src 'self'",
-            " ".join(["script-src 'self'", *hashes]),
+            # WebAssembly: the site search (Pagefind) runs its index reader as wasm.
+            " ".join(["script-src 'self' 'wasm-unsafe-eval'", *hashes]),
             # Material styles through its stylesheets and the CSSOM, never inline markup.
             "style-src 'self'",
             # The theme's icons are SVG data: URLs in its stylesheets.
