@@ -58,6 +58,7 @@ bench: $(VENV)/.dev
 	$(BIN)/python bench/pull_throughput.py
 	$(BIN)/python bench/hostile_input.py
 	$(BIN)/python bench/page_weight.py
+	$(BIN)/python bench/explorer_search.py
 	$(BIN)/python bench/build_site.py
 
 lint: $(VENV)/.dev

@@ -20,7 +20,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-import page_weight  # bench/ is this script's own folder, first on sys.path
+import explorer_search  # bench/ is this script's own folder, first on sys.path
+import page_weight
 
 from scripts import config
 from scripts.model import reference, store
@@ -154,6 +155,8 @@ def main() -> int:
         )
         print("Halaman beranda dan yang dimuatnya:")
         page_weight.report(work / "site")
+        print("Penjelajah program dan pencarian:")
+        explorer_search.report(work / "site")
     print(f"Data: {members:,} anggota, {programs:,} program → {len(sizes):,} halaman HTML")
     print(f"Waktu build: {seconds:.1f} s ({seconds / len(sizes) * 1000:.2f} s per 1.000 halaman)")
     print(f"Ukuran situs: {total / 2**20:,.1f} MB (HTML {sum(sizes) / 2**20:,.1f} MB)")

@@ -28,7 +28,7 @@ import urllib.request
 from collections import defaultdict
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from urllib.parse import urlencode, urlsplit
+from urllib.parse import urlencode, urljoin, urlsplit
 
 import openpyxl
 import pypdf
@@ -37,6 +37,7 @@ from playwright.sync_api import sync_playwright
 
 from scripts.model import store
 from scripts.site import build
+from scripts.site.formats import number, rupiah, rupiah_compact
 from scripts.sources import files as sources
 
 from .helpers import (
@@ -218,61 +219,176 @@ def test_page_loads_cleanly_and_is_accessible(browser, site, kind, width, height
         visit.close()
 
 
-def visible_rows(page):
-    return page.locator("#explorer-table tbody tr:visible")
+def shown(page) -> tuple[list[str], dict[str, str]]:
+    """The explorer once it has shown its selection: (program ids listed, totals)."""
+    page.wait_for_selector("#explorer[data-shown]")
+    hrefs = page.locator("#explorer-list a.program-card__title").evaluate_all(
+        "links => links.map(a => a.getAttribute('href'))"
+    )
+    ids = [urlsplit(h).path.rstrip("/").rsplit("/", 1)[-1] for h in hrefs]
+    figures = page.locator("#explorer-summary [data-figure]").evaluate_all(
+        "els => Object.fromEntries(els.map(e => [e.dataset.figure, e.textContent]))"
+    )
+    return ids, figures
 
 
-def test_explorer_filters_narrow_the_list(browser, site):
+def then(page, action) -> tuple[list[str], dict[str, str]]:
+    """Do `action` on the explorer and wait until it has shown the new selection."""
+    before = page.get_attribute("#explorer", "data-shown")
+    action()
+    page.wait_for_function(
+        f"document.getElementById('explorer').dataset.shown !== {json.dumps(before)}"
+    )
+    return shown(page)
+
+
+def selected(data, **chosen) -> list[dict]:
+    """The programs of data/ a selection keeps, in the explorer's default order."""
+    keep = [
+        p
+        for p in data["programs"]
+        if all(
+            (value in p["kecamatan"]) if key == "kecamatan" else str(p[key]) == value
+            for key, value in chosen.items()
+        )
+    ]
+    return sorted(keep, key=lambda p: (-p["year"], p["title"].casefold(), p["id"]))
+
+
+def totals(programs: list[dict]) -> dict[str, str]:
+    amounts = [p["amount"] for p in programs if p["amount"] is not None]
+    people = [p["beneficiaries"] for p in programs if p["beneficiaries"] is not None]
+    return {
+        "selection-programs": number(len(programs)),
+        "selection-amount-compact": rupiah_compact(sum(amounts) if amounts else None),
+        "selection-amount": rupiah(sum(amounts) if amounts else None),
+        "selection-beneficiaries": number(sum(people) if people else None),
+        "selection-members": number(len({p["member"] for p in programs})),
+    }
+
+
+def test_explorer_totals_are_the_sums_of_data_for_any_selection(browser, site):
     base, data = site
+    first = data["programs"][0]
+    selections = [
+        {"sector": first["sector"]},
+        {"kecamatan": "serang", "year": str(first["year"])},
+        {"status": "selesai", "member": first["member"]},
+    ]
+    names = {"sector": "sektor", "kecamatan": "kecamatan", "year": "tahun", "status": "status"}
     visit = Visit(browser, f"{base}program/")
     try:
         page = visit.page
-        total = len(data["programs"])
-        assert visible_rows(page).count() == total
-        sector = data["programs"][0]["sector"]
-        page.select_option("#f-sektor", sector)
-        in_sector = [p for p in data["programs"] if p["sector"] == sector]
-        assert visible_rows(page).count() == len(in_sector) < total
-        assert page.locator("#explorer-count").inner_text() == (
-            f"Menampilkan {len(in_sector)} dari {total} program."
-        )
-        year = in_sector[0]["year"]
-        page.select_option("#f-tahun", str(year))
-        both = [p for p in in_sector if p["year"] == year]
-        assert visible_rows(page).count() == len(both)
-
-        member = data["programs"][0]["member"]
-        page.click("#explorer-filters button[type=reset]")
-        page.select_option("#f-anggota", member)
-        own = [p for p in data["programs"] if p["member"] == member]
-        assert visible_rows(page).count() == len(own)
-
-        title = data["programs"][0]["title"]
-        page.click("#explorer-filters button[type=reset]")
-        page.fill("#f-q", title)
-        assert 1 <= visible_rows(page).count() < total
+        assert shown(page)[1] == totals(data["programs"])
+        for chosen in selections:
+            query = urlencode({names.get(k, "anggota"): v for k, v in chosen.items()})
+            page.goto(f"{base}program/?{query}")
+            ids, figures = shown(page)
+            expected = selected(data, **chosen)
+            assert figures == totals(expected), chosen
+            assert ids == [p["id"] for p in expected[:20]], chosen
         assert visit.errors == [] and visit.offsite == []
     finally:
         visit.close()
 
 
-def test_explorer_takes_filters_from_the_address(browser, site):
+def test_explorer_filters_sort_page_and_share_their_address(browser, site):
     base, data = site
-    kecamatan = next(p["kecamatan"][0] for p in data["programs"] if p["kecamatan"])
-    visit = Visit(browser, f"{base}program/?kecamatan={kecamatan}")
+    sector = data["programs"][0]["sector"]
+    visit = Visit(browser, f"{base}program/", viewport={"width": 1280, "height": 900})
     try:
-        expected = [p for p in data["programs"] if kecamatan in p["kecamatan"]]
-        assert visible_rows(visit.page).count() == len(expected)
+        page = visit.page
+        shown(page)
+        _, figures = then(page, lambda: page.select_option("#f-sektor", sector))
+        in_sector = selected(data, sector=sector)
+        assert figures["selection-programs"] == number(len(in_sector))
+        # Beside each year, how many programs of this sector it would give.
+        for year in {p["year"] for p in data["programs"]}:
+            n = sum(1 for p in in_sector if p["year"] == year)
+            assert page.locator(f"#f-tahun option[value='{year}']").inner_text().endswith(f"({n})")
+        by_value, _ = then(page, lambda: page.select_option("#f-urut", "nilai"))
+        amounts = {p["id"]: p["amount"] for p in data["programs"]}
+        values = [amounts[i] if amounts[i] is not None else -1 for i in by_value]
+        assert values == sorted(values, reverse=True)
+        by_name, _ = then(page, lambda: page.select_option("#f-urut", "nama"))
+        titles = {p["id"]: p["title"].casefold() for p in data["programs"]}
+        assert [titles[i] for i in by_name] == sorted(titles[i] for i in by_name)
+        assert "sektor=" + sector in page.url and "urut=nama" in page.url
+        # The address alone gives the same selection, in a new page.
+        again = visit.context.new_page()
+        again.goto(page.url)
+        assert shown(again) == shown(page)
+        again.close()
+        # Back returns to the selection before.
+        assert then(page, page.go_back)[0] == by_value
+        # A page at a time: the second page follows the first.
+        page.goto(f"{base}program/")
+        first_page, _ = shown(page)
+        second_page, _ = then(page, lambda: page.click("#explorer-next"))
+        order = [p["id"] for p in selected(data)]
+        assert first_page + second_page == order[:40] and "hal=2" in page.url
+        assert visit.errors == [] and visit.offsite == []
     finally:
         visit.close()
 
 
-def test_explorer_without_javascript_is_the_whole_table(browser, site):
+def test_explorer_chips_no_match_and_unknown_values(browser, site):
+    base, data = site
+    visit = Visit(browser, f"{base}program/?sektor=tidak-ada&tahun=1999")
+    try:
+        page = visit.page
+        ids, figures = shown(page)
+        assert figures == totals(data["programs"])  # unknown values are left out …
+        notice = page.inner_text("#explorer-notice")
+        assert "Sektor “tidak-ada”" in notice and "Tahun “1999”" in notice  # … and named
+        page.goto(f"{base}program/?sektor=lingkungan&status=direncanakan&kecamatan=kasemen&q=zzz")
+        ids, figures = shown(page)
+        assert ids == [] and figures["selection-programs"] == "0"
+        assert page.locator("#explorer-empty").is_visible()
+        assert page.locator("#explorer-chips .chip").count() == 5  # four filters and all
+        ids, figures = then(page, lambda: page.click("#explorer-reset"))
+        assert figures == totals(data["programs"]) and page.url.endswith("/program/")
+        page.click("#explorer-fold summary")  # on a phone the filters are folded
+        then(page, lambda: page.select_option("#f-status", "selesai"))
+        ids, figures = then(page, lambda: page.click("#explorer-chips .chip >> nth=0"))
+        assert figures == totals(data["programs"])
+        assert visit.errors == [] and visit.offsite == []
+    finally:
+        visit.close()
+
+
+def test_explorer_on_a_phone_starts_with_results_and_controls_a_finger_can_use(browser, site):
+    base, _ = site
+    visit = Visit(browser, f"{base}program/", viewport={"width": 360, "height": 800})
+    try:
+        page = visit.page
+        shown(page)
+        assert not page.locator("#explorer-fold").evaluate("d => d.open")
+        assert page.locator(".program-card").first.bounding_box()["y"] < 800
+        page.click("#explorer-fold summary")
+        controls = page.locator(
+            "#explorer-filters select, #explorer-filters input, #explorer summary"
+        )
+        heights = controls.evaluate_all("els => els.map(e => e.getBoundingClientRect().height)")
+        assert heights and min(heights) >= 44
+    finally:
+        visit.close()
+
+
+def test_explorer_without_javascript_lists_the_newest_and_every_list(browser, site):
     base, data = site
     visit = Visit(browser, f"{base}program/", java_script_enabled=False)
     try:
-        assert visit.page.locator("#explorer-filters").is_hidden()
-        assert visible_rows(visit.page).count() == len(data["programs"])
+        page = visit.page
+        assert page.locator("#explorer-filters").is_hidden()
+        links = page.locator("#explorer-list a").all()  # no script runs, evaluate() included
+        hrefs = [urljoin(page.url, a.get_attribute("href")) for a in links]
+        assert [urlsplit(h).path for h in hrefs] == [
+            f"/program/{p['id']}/" for p in selected(data)[:20]
+        ]
+        for key in {p["sector"] for p in data["programs"]}:
+            assert page.locator(f".md-content a[href$='sektor/{key}/']").count()
+        assert page.locator(".md-content a[href$='data/']").count()
     finally:
         visit.close()
 
@@ -282,14 +398,13 @@ def read_csv(raw: bytes) -> list[dict]:
     return list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
 
 
-def download_shown(page, tmp_path) -> tuple[list[str], list[dict]]:
-    """Press "Unduh yang tampil (CSV)": (the ids of the rows shown, the rows saved)."""
-    shown = visible_rows(page).evaluate_all("rows => rows.map(r => r.dataset.id)")
+def download_shown(page, tmp_path) -> list[dict]:
+    """Press "Unduh yang tampil (CSV)": the rows saved."""
     with page.expect_download() as download:
         page.click("#explorer-download")
     saved = tmp_path / download.value.suggested_filename
     download.value.save_as(saved)
-    return shown, read_csv(saved.read_bytes())
+    return read_csv(saved.read_bytes())
 
 
 def published_rows(base: str) -> dict[str, dict]:
@@ -297,28 +412,25 @@ def published_rows(base: str) -> dict[str, dict]:
         return {row["id"]: row for row in read_csv(response.read())}
 
 
-def test_explorer_downloads_exactly_what_it_shows(browser, site, tmp_path):
+def test_explorer_downloads_every_row_of_the_selection(browser, site, tmp_path):
     base, data = site
-    visit = Visit(browser, f"{base}program/", accept_downloads=True)
+    program = data["programs"][0]
+    query = f"sektor={program['sector']}&tahun={program['year']}"
+    visit = Visit(browser, f"{base}program/?{query}", accept_downloads=True)
     try:
         page = visit.page
-        program = data["programs"][0]
-        page.select_option("#f-sektor", program["sector"])
-        page.select_option("#f-tahun", str(program["year"]))
-        shown, rows = download_shown(page, tmp_path)
-        expected = {
-            p["id"]
-            for p in data["programs"]
-            if p["sector"] == program["sector"] and p["year"] == program["year"]
-        }
-        assert [row["id"] for row in rows] == shown and set(shown) == expected
-        assert 1 < len(rows) < len(data["programs"])
+        shown(page)
+        rows = download_shown(page, tmp_path)
+        expected = selected(data, sector=program["sector"], year=str(program["year"]))
+        assert sorted(row["id"] for row in rows) == sorted(p["id"] for p in expected)
         published = published_rows(base)
-        assert rows == [published[key] for key in shown]  # programs.csv's columns and cells
-
-        page.click("#explorer-filters button[type=reset]")
-        page.fill("#f-q", "zzz tidak ada")
-        assert download_shown(page, tmp_path) == ([], [])  # the header alone
+        assert rows == [published[row["id"]] for row in rows]  # programs.csv's columns and cells
+        page.goto(f"{base}program/")  # more than a page: every row, not the twenty shown
+        shown(page)
+        assert len(download_shown(page, tmp_path)) == len(data["programs"]) > 20
+        page.goto(f"{base}program/?q=zzz+tidak+ada")
+        shown(page)
+        assert download_shown(page, tmp_path) == []  # the header alone
         assert visit.errors == [] and visit.offsite == []
     finally:
         visit.close()
@@ -332,15 +444,12 @@ def test_explorer_download_neutralises_formulas_as_programs_csv_does(browser, tm
         partner="@SUM(A1)",
         location="\t-2",
     )
-    store.save(tmp_path / "data", data)
-    site_dir = tmp_path / "site"
-    config = config_with_forms(tmp_path, FORMS)
-    assert build.build(tmp_path / "data", site_dir, tmp_path / "build", config) == 0
-    with serve(site_dir) as base:
+    with serve(build_data(tmp_path, data)) as base:
         visit = Visit(browser, f"{base}program/", accept_downloads=True)
         try:
-            shown, rows = download_shown(visit.page, tmp_path)
-            assert rows == list(published_rows(base)[key] for key in shown)
+            shown(visit.page)
+            rows = download_shown(visit.page, tmp_path)
+            assert rows == [published_rows(base)[row["id"]] for row in rows]
             (hostile,) = [row for row in rows if row["id"] == data["programs"][0]["id"]]
             assert hostile["title"] == '\'=HYPERLINK("http://x","y")'
             assert hostile["location"] == "'\t-2"
@@ -376,7 +485,7 @@ def search(page, base: str, query: str = "", **filters):
     params = urlencode({"q": query, **filters})
     page.goto(f"{base}cari/?{params}", wait_until="load")
     page.wait_for_function(
-        "() => !/^(Memuat|Mencari|Pencarian memerlukan)/.test("
+        "() => !/^(Memuat|Mencari|Pencarian belum)/.test("
         "document.getElementById('search-status').textContent)"
     )
     items = page.locator(".search-results__item")
@@ -582,7 +691,8 @@ def test_hostile_forms_downloads_keep_formulas_inert(browser, hostile_forms_site
     assert {p["title"] for p in programs} == {p["title"] for p in data["programs"]}  # as typed
     visit = Visit(browser, f"{base}program/", accept_downloads=True)
     try:
-        _, rows = download_shown(visit.page, tmp_path)
+        shown(visit.page)
+        rows = download_shown(visit.page, tmp_path)
         assert len(rows) == len(data["programs"])
         saved = [cell for row in rows for cell in row.values()]
         assert [cell for cell in saved if cell.startswith(FORMULA_START)] == []
@@ -638,8 +748,9 @@ def test_the_policy_blocks_an_injected_script_and_lets_material_work(browser, si
         page.locator("#cari-q").press_sequentially("kesehatan", delay=20)
         page.locator(".search-results__item").first.wait_for()
         page.goto(f"{base}program/", wait_until="load")  # … and the explorer's filters
-        page.select_option("#f-sektor", data["programs"][0]["sector"])
-        assert page.locator("#explorer-count").inner_text().startswith("Menampilkan")
+        shown(page)
+        page.click("#explorer-fold summary")
+        then(page, lambda: page.select_option("#f-sektor", data["programs"][0]["sector"]))
         assert visit.ran() == [] and visit.errors == [] and visit.offsite == []
     finally:
         visit.close()

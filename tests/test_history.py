@@ -112,8 +112,10 @@ def test_pages_and_feed(repo, tmp_path):
         .endswith("/program/cv-maju-bersama-program-baru/")
     )
     assert len(entries) == 1 + 5  # the new program, then the first version's still published
-    home = (site / "index.html").read_text("utf-8")
-    assert '<link rel="alternate" type="application/atom+xml"' in home
+    updates = (site / "pembaruan" / "index.html").read_text("utf-8")
+    assert '<link rel="alternate" type="application/atom+xml"' in updates
+    # Elsewhere none: the theme would fetch sitemap.xml for it on every page.
+    assert 'rel="alternate"' not in (site / "index.html").read_text("utf-8")
 
 
 def figures_with_site(url: str):

@@ -120,25 +120,28 @@ def test_navigation_stays_short(sample):
 
 def test_search_indexes_programs_members_sectors_needs_and_pages_without_their_tables(sample):
     data, site = sample
-    pages = {f["url"]: f for f in search_fragments(site)}
+    indexed = {f["url"]: f for f in search_fragments(site)}
     programs = {f"/program/{p['id']}/" for p in data["programs"]}
     members = {f"/anggota/{m['id']}/" for m in data["members"]}
-    assert programs | members <= set(pages)
-    assert {"/sektor/kesehatan/", "/kebutuhan/", "/tentang/", "/bergabung/"} <= set(pages)
-    # Lists, figures and reports have their own pages to be read on; not in the index.
-    assert not {"/", "/program/", "/anggota/", "/kepatuhan/", "/laporan/", "/data/"} & set(pages)
-    assert not [url for url in pages if url.startswith(("/laporan/2", "/bergabung/poster"))]
+    assert programs | members <= set(indexed)
+    assert {"/sektor/kesehatan/", "/kebutuhan/", "/tentang/", "/bergabung/"} <= set(indexed)
+    # Lists, figures and reports are read on their own pages; not in the index.
+    assert not {"/", "/program/", "/anggota/", "/kepatuhan/", "/laporan/", "/data/"} & set(indexed)
+    assert not [url for url in indexed if url.startswith(("/laporan/2", "/bergabung/poster"))]
+    assert {f["filters"]["jenis"][0] for f in indexed.values()} == set(
+        pages.KINDS
+    )  # as the page lists
     first = data["programs"][0]
-    program = pages[f"/program/{first['id']}/"]
+    program = indexed[f"/program/{first['id']}/"]
     assert program["meta"]["title"] == first["title"]
     assert program["filters"]["jenis"] == ["Program"]
     assert program["filters"]["tahun"] == [str(first["year"])]
-    sector = pages["/sektor/kesehatan/"]["content"]
+    sector = indexed["/sektor/kesehatan/"]["content"]
     assert "Anggota Kecamatan Tahun Status Nilai" not in sector  # no flattened table
     assert sector.startswith("Kesehatan. Sektor Kesehatan: Rp")  # a meaningful excerpt
     for member in data["members"]:
         if member.get("contact", {}).get("phone"):
-            assert member["contact"]["phone"] not in pages[f"/anggota/{member['id']}/"]["content"]
+            assert member["contact"]["phone"] not in indexed[f"/anggota/{member['id']}/"]["content"]
 
 
 def _data_links(data: dict) -> set[str]:

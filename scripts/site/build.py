@@ -24,7 +24,17 @@ from scripts import config, paths
 from scripts.checks import schema
 from scripts.errors import ConfigError, PageError, StoreError
 from scripts.model import git, reference, store
-from scripts.site import exports, feed, formats, history, pages, posters, previews, search
+from scripts.site import (
+    explorer,
+    exports,
+    feed,
+    formats,
+    history,
+    pages,
+    posters,
+    previews,
+    search,
+)
 from scripts.site import stats as fig
 from scripts.site.render import environment
 
@@ -50,6 +60,7 @@ def generate(
     shutil.copytree(CONTENT, docs_dir)
     posters.write_assets(forms, cfg.forum, docs_dir)
     downloads = exports.write(docs_dir / paths.OPEN_DATA, data, figures)
+    explorer.write(docs_dir, figures)
     previews.write(figures, docs_dir)
     members = {m["id"]: m for m in data["members"]}
     (docs_dir / paths.FEED).write_bytes(feed.feed(updates, members, figures))

@@ -31,7 +31,7 @@ from scripts.model.reference import (
     PROGRAM_STATUS,
     Reference,
 )
-from scripts.site import exports, formats, history, posters, previews, qrcodes
+from scripts.site import explorer, exports, formats, history, posters, previews, qrcodes
 from scripts.site import stats as fig
 from scripts.site.render import labelled_cells, text
 
@@ -62,7 +62,7 @@ class Index:
         }
 
 
-PAGE_KIND = Index("Halaman")
+PAGE_KIND = Index("Halaman")  # a hand-written page: one of KINDS
 
 
 @dataclass
@@ -101,7 +101,9 @@ def site_pages(f: fig.Figures, data: dict[str, list[dict]]) -> Iterator[Page]:
             "hide": ["navigation", "toc"],
         },
     )
-    yield Page(paths.source(paths.SEARCH), "search.md.j2", "Cari", common)
+    yield Page(
+        paths.source(paths.SEARCH), "search.md.j2", "Cari", common | {"choices": _choices(f)}
+    )
     yield Page(paths.source(paths.SECTORS), "sectors.md.j2", "Sektor", common)
     for sector in f.sectors:
         lead = f"Sektor {sector.label}: " + previews.sentence(
@@ -144,7 +146,7 @@ def site_pages(f: fig.Figures, data: dict[str, list[dict]]) -> Iterator[Page]:
         paths.source(paths.PROGRAMS),
         "explorer.md.j2",
         "Program",
-        common | download,
+        common | download | {"lists": explorer.labels(f), "data": explorer},
     )
     for program in f.programs:
         member = members[program["member"]]
@@ -231,6 +233,7 @@ def data_pages(
         "updates.md.j2",
         "Pembaruan Data",
         common | {"history": updates},
+        meta={"feed": True},
     )
 
 
@@ -257,6 +260,20 @@ def form_pages(cfg: config.Config, forms: dict[str, posters.Form]) -> Iterator[P
                 # The poster needs the whole width on screen and its own print stylesheet.
                 meta={"template": "poster.html", "hide": ["navigation", "toc"]},
             )
+
+
+KINDS = ("Program", "Anggota", "Sektor", "Kebutuhan", "Halaman")
+
+
+def _choices(f: fig.Figures) -> dict[str, list[str]]:
+    """The values the search page offers for each filter of the index."""
+    return {
+        "jenis": list(KINDS),
+        "sektor": list(f.ref.sectors.values()),
+        "kecamatan": list(f.ref.kecamatan.values()),
+        "tahun": [str(y) for y in f.years],
+        "status": list(PROGRAM_STATUS.values()),
+    }
 
 
 def _program_filters(program: dict, ref: Reference) -> dict[str, list[str]]:

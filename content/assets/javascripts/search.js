@@ -16,7 +16,6 @@
   var query = form.elements.q;
   var sort = form.elements.urut;
   var selects = Array.prototype.slice.call(form.querySelectorAll("select[data-filter]"));
-  var KINDS = ["Program", "Anggota", "Sektor", "Kebutuhan", "Halaman"];
   var PAGE = 10;
   var pagefind = null;
   var results = [];
@@ -172,22 +171,10 @@
     });
   }
 
-  function fill(select, counts, wanted) {
-    var values = Object.keys(counts);
-    if (select.dataset.filter === "jenis") {
-      values.sort(function (a, b) { return KINDS.indexOf(a) - KINDS.indexOf(b); });
-    } else if (select.dataset.filter === "tahun") {
-      values.sort().reverse();
-    } else {
-      values.sort(function (a, b) { return a.localeCompare(b, "id"); });
-    }
-    values.forEach(function (value) {
-      var option = document.createElement("option");
-      option.value = value;
-      option.textContent = value + " (" + count(counts[value]) + ")";
-      select.appendChild(option);
-    });
-    if (wanted && values.indexOf(wanted) >= 0) {
+  // A value from the address is taken only when the list offers it; else it is named.
+  function choose(select, wanted) {
+    var offered = Array.prototype.some.call(select.options, function (o) { return o.value === wanted; });
+    if (wanted && offered) {
       select.value = wanted;
       return null;
     }
@@ -234,14 +221,21 @@
   import(resolve(form.dataset.bundle + "pagefind.js"))
     .then(function (module) {
       pagefind = module;
-      return pagefind.options({ baseUrl: new URL(resolve(form.dataset.root)).pathname });
+      return pagefind.options({
+        baseUrl: new URL(resolve(form.dataset.root)).pathname,
+        // One thread: the worker's own 12 KB script is not worth it for these searches.
+        noWorker: true,
+        // The page list's file name already changes with its content, so the browser
+        // may keep it between visits (Pagefind would otherwise fetch it anew each time).
+        metaCacheTag: "1",
+      });
     })
-    .then(function () { return pagefind.filters(); })
-    .then(function (available) {
+    // Pagefind's program and its list of pages, loaded now so the first query is quick.
+    .then(function () { return pagefind.init(); })
+    .then(function () {
+      // The lists come with the page: Pagefind's filter indexes load only when one is used.
       var unknown = selects
-        .map(function (select) {
-          return fill(select, available[select.dataset.filter] || {}, params.get(select.name));
-        })
+        .map(function (select) { return choose(select, params.get(select.name)); })
         .filter(Boolean);
       ready = true;
       return run().then(function () {
