@@ -25,7 +25,13 @@ def _pull(args: argparse.Namespace) -> int:
     Example: python -m scripts pull --source csv --members anggota.csv --programs program.csv
     Production: python -m scripts pull --source sheets (spreadsheets named in config.yml)
     """
-    result = _module("intake.pull").pull(args.source, args.data_dir, args.config, _paths(args))
+    result = _module("intake.pull").pull(
+        args.source,
+        args.data_dir,
+        args.config,
+        _paths(args),
+        accept_removals=args.accept_removals,
+    )
     return tell_pull(result, args.data_dir, args.report)
 
 
@@ -139,7 +145,24 @@ def _nightly(args: argparse.Namespace) -> int:
         outputs_path=args.outputs,
         config_path=args.config,
         paths=_paths(args),
+        accept_removals=args.accept_removals,
     )
+
+
+def _push_data(args: argparse.Namespace) -> int:
+    """Push the nightly's data commit; when the branch moved meanwhile, fetch it, put the
+    commit on top and try again (three tries). The remote comes from $PUSH_REMOTE (it
+    carries the job's token, so it is never an argument nor printed).
+
+    Example: python -m scripts push-data --branch main   (with PUSH_REMOTE=../origin.git)
+    Production: the nightly workflow's "Dorong commit data" step
+    """
+    remote = os.environ.get("PUSH_REMOTE")
+    if not remote:
+        args.parser.error("PUSH_REMOTE belum diisi")
+    pushed = _module("nightly.push").push(Path.cwd(), remote, args.branch)
+    print(pushed.message, file=sys.stdout if pushed.ok else sys.stderr)
+    return 0 if pushed.ok else 1
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -173,6 +196,12 @@ def build_parser() -> argparse.ArgumentParser:
         sub.add_argument("--needs", type=Path, help="CSV Kebutuhan Daerah (opsional)")
         sub.add_argument("--data-dir", type=Path, default=DATA_DIR)
         sub.add_argument("--config", type=Path, help="berkas konfigurasi (bawaan: config.yml)")
+        sub.add_argument(
+            "--accept-removals",
+            action="store_true",
+            help="terima penarikan yang menghapus lebih dari 20%% anggota atau program yang "
+            "terbit (tanpa ini penarikan seperti itu dibatalkan)",
+        )
 
     p = verb("pull", _pull, "tarik jawaban formulir ke data/")
     source_arguments(p)
@@ -201,6 +230,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="mesin situs: mkdocs (bawaan) atau properdocs",
     )
     b.add_argument("--config", type=Path, help="berkas konfigurasi (bawaan: config.yml)")
+
+    d = verb("push-data", _push_data, "dorong commit data malam ini, dengan percobaan ulang")
+    d.add_argument("--branch", required=True, help="cabang tujuan, mis. main")
 
     n = verb("nightly", _nightly, "tarik, commit data/ bila berubah, bangun situs")
     source_arguments(n)

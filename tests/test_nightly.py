@@ -252,6 +252,20 @@ def test_a_failing_source_changes_commits_and_builds_nothing(repo, google):
     assert "situs publik tetap seperti terakhir diterbitkan" in night.summary
 
 
+def test_an_emptied_members_sheet_is_refused_and_nothing_is_committed_or_built(repo, google):
+    """Issue 14, item 6: a header-only sheet would remove every member (and with them
+    every program); the night fails, data/ and the site stay, nothing is committed."""
+    before, commits = repo.digest(), repo.commits()
+    members = google.spreadsheets[fake_google.FORMS_KEY].worksheets[fake_google.MEMBERS_SHEET]
+    del members[1:]
+    night = repo.nightly(google)
+    assert night.code == 1 and night.outputs == ""  # so the workflow pushes nothing
+    assert "Penarikan dibatalkan" in night.err and "--accept-removals" in night.err
+    assert "anggota yang terbit akan berkurang dari 64 menjadi 0" in night.err
+    assert repo.digest() == before and repo.commits() == commits
+    assert night.summary.startswith("## Penarikan data malam ini gagal")
+
+
 def test_a_failed_build_keeps_the_last_site(repo, google, monkeypatch):
     site = tree_digest(repo.site_dir)
 

@@ -152,6 +152,23 @@ def test_missing_required_column_fails_and_touches_nothing(tmp_path, sample, pul
     assert tree_digest(data_dir) == digest
 
 
+def test_a_header_only_export_removing_everyone_fails_unless_accepted(
+    tmp_path, sample, pulled, capsys
+):
+    """Issue 14, item 6: it would remove every member, and with them every program."""
+    data_dir, _ = pulled
+    digest = tree_digest(data_dir)
+    emptied = dict(sample, members=sources.Table("Anggota", sample["members"].header, []))
+    assert pull_tables(tmp_path, emptied) == 1
+    err = capsys.readouterr().err
+    assert "Penarikan dibatalkan, data/ tidak diubah" in err
+    assert "anggota yang terbit akan berkurang dari 64 menjadi 0 (64 dihapus, 100%)" in err
+    assert "program yang terbit akan berkurang" in err and "--accept-removals" in err
+    assert tree_digest(data_dir) == digest
+    assert pull_tables(tmp_path, emptied, "--accept-removals") == 0
+    assert store.load(data_dir)["members"] == []
+
+
 @pytest.mark.parametrize(
     ("content", "message"),
     [

@@ -101,7 +101,7 @@ class Puller:
         shutil.copytree(csv_data, self.data_dir)  # a previous pull's files, to keep intact
         self.secrets = secrets
 
-    def __call__(self, source="sheets", policy=FAST, **settings) -> Pulled:
+    def __call__(self, source="sheets", policy=FAST, accept_removals=False, **settings) -> Pulled:
         config = yaml.safe_load(DEFAULT_CONFIG.read_text(encoding="utf-8"))
         config["sources"] = {
             source: sheets_settings(**settings) if source == "sheets" else settings
@@ -110,7 +110,13 @@ class Puller:
         config_path.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
         network = sheets.Network(policy, LocalGoogle(self.google.url))
         self.capsys.readouterr()
-        code = pull_code(source, self.data_dir, config_path=config_path, network=network)
+        code = pull_code(
+            source,
+            self.data_dir,
+            config_path=config_path,
+            network=network,
+            accept_removals=accept_removals,
+        )
         out, err = self.capsys.readouterr()
         for secret in self.secrets:
             assert secret not in out + err
@@ -179,7 +185,7 @@ def test_the_hostile_corpus_pulls_as_from_csv_and_logs_nothing_personal(run, goo
     forms_sheets[MEMBERS_SHEET] = rows(corpus["members"])
     forms_sheets[PROGRAMS_SHEET] = rows(corpus["programs"])
     google.spreadsheets[NEEDS_KEY].worksheets[NEEDS_SHEET] = rows(corpus["needs"])
-    pulled = run()
+    pulled = run(accept_removals=True)  # the corpus replaces the sample on purpose
     assert pulled.code == 0, pulled.err
     assert tree_digest(run.data_dir) == tree_digest(pulled_via_csv(tmp_path, google))
     assert leaks(pulled.out + pulled.err, private_values(corpus, consented=True)) == []

@@ -1,4 +1,5 @@
 import os
+import stat
 
 import pytest
 
@@ -22,6 +23,18 @@ def test_write_atomic_skips_identical_content(tmp_path):
     assert not store.write_atomic(path, "a: 1\n")
     assert os.stat(path).st_mtime_ns == before
     assert [p.name for p in tmp_path.iterdir()] == ["members.yaml"]  # no temp left behind
+
+
+def test_a_new_file_is_readable_by_all_and_a_replaced_one_keeps_its_mode(tmp_path):
+    """Issue 14, item 9: mkstemp's 0600 never reaches data/ (git would record it)."""
+    new = tmp_path / "programs.yaml"
+    store.write_atomic(new, "a: 1\n")
+    assert stat.S_IMODE(new.stat().st_mode) == 0o644
+    kept = tmp_path / "members.yaml"
+    kept.write_text("a: 1\n", encoding="utf-8")
+    kept.chmod(0o664)
+    store.write_atomic(kept, "a: 2\n")
+    assert stat.S_IMODE(kept.stat().st_mode) == 0o664 and kept.read_text("utf-8") == "a: 2\n"
 
 
 def test_save_reports_changed_files(tmp_path):

@@ -74,18 +74,24 @@ def test_nightly_pull_job_runs_one_command_and_gives_the_secret_to_it_alone():
     checkout = _uses(job, "actions/checkout")["with"]
     assert checkout == {"fetch-depth": 0, "persist-credentials": False}
     runs = [s for s in _steps(job) if "run" in s]
-    nightly = [s for s in runs if "python -m scripts" in s["run"]]
-    assert [s["run"] for s in nightly] == [
-        "python -m scripts nightly --source sheets --commit --site-dir site"
-    ]
+    nightly = [s for s in runs if "python -m scripts nightly" in s["run"]]
+    assert len(nightly) == 1
+    assert "set -- --source sheets --commit --site-dir site" in nightly[0]["run"]
+    # The removal guard is passed only when a person ticks the manual run's box.
+    assert '"${ACCEPT_REMOVALS}" = "true"' in nightly[0]["run"]
+    dispatch = _load("nightly.yml")["on"]["workflow_dispatch"]
+    assert dispatch["inputs"]["accept_removals"]["default"] is False
     secret = "${{ secrets.GOOGLE_SERVICE_ACCOUNT_JSON }}"
-    assert nightly[0]["env"] == {"GOOGLE_SERVICE_ACCOUNT_JSON": secret}
+    assert nightly[0]["env"] == {
+        "GOOGLE_SERVICE_ACCOUNT_JSON": secret,
+        "ACCEPT_REMOVALS": "${{ inputs.accept_removals }}",
+    }
     text = (WORKFLOWS / "nightly.yml").read_text()
     assert text.count("secrets.") == 1
     # The push comes after the command (which fails the job on a failed pull) and
     # before the upload, so nothing is deployed that is not in the history.
     steps = _steps(job)
-    push = next(i for i, s in enumerate(steps) if s.get("run", "").startswith("git push"))
+    push = next(i for i, s in enumerate(steps) if "scripts push-data" in s.get("run", ""))
     # Only a commit the command made is pushed (its output, from Python).
     assert steps[push]["if"] == "steps.nightly.outputs.committed == 'true'"
     assert nightly[0]["id"] == "nightly"

@@ -1,7 +1,8 @@
 """Pulling: read a source, normalise and validate, write data/; the result says how.
 
-A failed pull (source unreadable, a required column missing, a bad config)
-leaves every file in data/ byte-identical; rejected rows are not failures.
+A failed pull (source unreadable, a required column missing, a bad config, too
+many published records removed at once) leaves every file in data/ byte-identical;
+rejected rows are not failures.
 """
 
 from __future__ import annotations
@@ -13,8 +14,8 @@ from typing import TYPE_CHECKING
 
 from scripts import config as config_module
 from scripts import sources
-from scripts.errors import ConfigError, SourceError
-from scripts.intake import publish
+from scripts.errors import ConfigError, SourceError, StoreError
+from scripts.intake import guard, publish
 from scripts.intake.report import OUTCOME_LABELS
 from scripts.model import store
 
@@ -68,15 +69,22 @@ def pull(
     config_path: Path | None = None,
     paths: dict[str, Path | None] | None = None,
     network: Network | None = None,
+    accept_removals: bool = False,
 ) -> PullResult:
-    """Pull the named source into data_dir."""
+    """Pull the named source into data_dir. A pull that would remove too many published
+    records fails (guard.py) unless `accept_removals`."""
     result = PullResult(source)
     try:
         config = config_module.load(config_path)
         tables = sources.read(source, config, paths or {}, network)
         data, result.sheets = publish.build(tables, config)
-    except (SourceError, ConfigError) as exc:
+        published = store.load(data_dir)
+    except (SourceError, ConfigError, StoreError) as exc:
         result.error = str(exc)
+        return result
+    found = guard.removals(published, data)
+    if found and not accept_removals:
+        result.error = guard.refusal(found)
         return result
     result.changed = store.save(data_dir, data)
     result.records = {name: len(records) for name, records in data.items()}

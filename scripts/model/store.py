@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import os
+import stat
 import tempfile
 from pathlib import Path
 
@@ -46,6 +47,16 @@ def path_of(data_dir: Path, name: str) -> Path:
     return data_dir / f"{name}.yaml"
 
 
+NEW_FILE_MODE = 0o644
+
+
+def _mode_for(path: Path) -> int:
+    try:
+        return stat.S_IMODE(path.stat().st_mode)
+    except FileNotFoundError:
+        return NEW_FILE_MODE
+
+
 def write_atomic(path: Path, text: str) -> bool:
     """Write `text` to `path` unless it already holds exactly that; True if written."""
     encoded = text.encode("utf-8")
@@ -55,12 +66,15 @@ def write_atomic(path: Path, text: str) -> bool:
     except FileNotFoundError:
         pass
     path.parent.mkdir(parents=True, exist_ok=True)
+    mode = _mode_for(path)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(encoded)
             handle.flush()
             os.fsync(handle.fileno())
+        # mkstemp makes 0600 files; the replaced file's mode stays, a new one is 0644.
+        os.chmod(tmp, mode)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

@@ -1,0 +1,39 @@
+"""The mass-removal guard (scripts/intake/guard.py): which pulls are refused."""
+
+import pytest
+
+from scripts.intake import guard
+
+
+def records(n: int, prefix: str = "r") -> list[dict]:
+    return [{"id": f"{prefix}{i}"} for i in range(n)]
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "refused"),
+    [
+        (100, 80, False),  # a fifth removed: allowed
+        (100, 79, True),  # more than a fifth
+        (5, 4, False),  # one withdrawal of five
+        (4, 3, True),  # one of four is 25 %
+        (1, 0, True),  # all of them
+        (0, 0, False),  # nothing published yet: the first pull
+        (10, 30, False),  # growth
+    ],
+)
+def test_removal_of_more_than_a_fifth_or_of_everything_is_refused(before, after, refused):
+    found = guard.removals({"members": records(before)}, {"members": records(after)})
+    assert bool(found) == refused
+
+
+def test_replaced_records_count_as_removed():
+    """Ids that change are removals, whatever the count after."""
+    found = guard.removals({"programs": records(10)}, {"programs": records(10, "baru")})
+    assert [(r.name, r.before, r.after, r.removed) for r in found] == [("programs", 10, 10, 10)]
+
+
+def test_the_refusal_says_counts_causes_and_the_way_on():
+    found = guard.removals({"members": records(64)}, {"members": []})
+    text = guard.refusal(found)
+    assert "anggota yang terbit akan berkurang dari 64 menjadi 0 (64 dihapus, 100%)" in text
+    assert "tab lembar yang salah" in text and "--accept-removals" in text
