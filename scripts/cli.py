@@ -188,10 +188,13 @@ def build_parser() -> argparse.ArgumentParser:
             "url: tautan 'Publikasikan ke web' CSV — sheets dan url disetel di config.yml",
         )
         sub.add_argument(
-            "--members", type=Path, help="CSV Pendaftaran Anggota (dengan --source csv)"
+            "--members",
+            type=Path,
+            help="CSV atau XLSX Pendaftaran Anggota (dengan --source csv; "
+            "lembar lain: berkas.xlsx#Nama Lembar)",
         )
         sub.add_argument(
-            "--programs", type=Path, help="CSV Laporan Program CSR (dengan --source csv)"
+            "--programs", type=Path, help="CSV atau XLSX Laporan Program CSR (dengan --source csv)"
         )
         sub.add_argument("--needs", type=Path, help="CSV Kebutuhan Daerah (opsional)")
         sub.add_argument("--data-dir", type=Path, default=DATA_DIR)

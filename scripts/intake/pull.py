@@ -16,6 +16,7 @@ from scripts import config as config_module
 from scripts import sources
 from scripts.errors import ConfigError, SourceError, StoreError
 from scripts.intake import guard, publish
+from scripts.intake.questions import FORMS
 from scripts.intake.report import OUTCOME_LABELS
 from scripts.model import store
 
@@ -63,6 +64,14 @@ class PullResult:
         return "\n".join(lines)
 
 
+def _headers() -> dict[str, frozenset[str]]:
+    """Each form's column names, folded as the separator detection compares them."""
+    return {
+        key: frozenset(" ".join(q.header.split()).casefold() for q in form.questions)
+        for key, form in FORMS.items()
+    }
+
+
 def pull(
     source: str,
     data_dir: Path,
@@ -76,7 +85,7 @@ def pull(
     result = PullResult(source)
     try:
         config = config_module.load(config_path)
-        tables = sources.read(source, config, paths or {}, network)
+        tables = sources.read(source, config, paths or {}, network, _headers())
         data, result.sheets = publish.build(tables, config)
         published = store.load(data_dir)
     except (SourceError, ConfigError, StoreError) as exc:

@@ -19,13 +19,15 @@ def read(
     config: Config,
     paths: dict[str, Path | None],
     network: Network | None = None,
+    expected: dict[str, frozenset[str]] | None = None,
 ) -> dict[str, Table]:
-    """The tables of the named source: `sample`, `csv` (with `paths`), or the network
-    sources `sheets` and `url` (set up in the config's `sources:`)."""
+    """The tables of the named source: `sample`, `csv` (with `paths`: CSV or XLSX), or
+    the network sources `sheets` and `url` (set up in the config's `sources:`).
+    `expected`: each sheet's column names, folded (they tell a CSV's separator)."""
     if source == "sample":
         return files.read_sample()
     if source == "csv":
-        return files.read_csv_files(paths)
+        return files.read_csv_files(paths, expected)
     if source in ("sheets", "url"):
         # Imported here: the offline sources need neither gspread nor google-auth.
         from scripts.sources import sheets

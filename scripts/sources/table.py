@@ -18,16 +18,34 @@ class Table:
     rows: list[list[str]]
 
 
-def parse_csv(text: str, title: str) -> Table:
-    """A CSV export (Google Forms / Sheets download, or 'publish to web')."""
+DELIMITERS = (",", ";")  # Google's downloads; Excel's in locales with a decimal comma
+
+
+def delimiter(first_line: str, expected: frozenset[str]) -> str:
+    """The separator under which the header row holds the most of the expected column
+    names (case and spaces aside): ';' only when the header says so, never guessed
+    from the data. Without expected names, or a tie, it is ','."""
+
+    def found(separator: str) -> int:
+        cells = next(csv.reader([first_line], delimiter=separator), [])
+        return len({" ".join(c.split()).casefold() for c in cells} & expected)
+
+    best = max(DELIMITERS, key=found)
+    return best if found(best) > found(",") else ","
+
+
+def parse_csv(text: str, title: str, expected: frozenset[str] = frozenset()) -> Table:
+    """A CSV export (Google Forms / Sheets download, 'publish to web', or re-saved by
+    Excel with ';'). `expected`: column names, folded, that tell the separator."""
     text = text.removeprefix("\ufeff")
     if text.lstrip()[:1] == "<":
         raise SourceError(
             f"Lembar '{title}': yang diterima adalah halaman web, bukan CSV. "
             "Pastikan tautan adalah tautan 'Publikasikan ke web' dengan format CSV."
         )
+    separator = delimiter(text.split("\n", 1)[0], expected)
     try:
-        records = list(csv.reader(io.StringIO(text, newline="")))
+        records = list(csv.reader(io.StringIO(text, newline=""), delimiter=separator))
     except csv.Error as exc:
         raise SourceError(f"Lembar '{title}': berkas CSV rusak ({exc}).") from exc
     return from_records(records, title)
