@@ -57,7 +57,7 @@ REJECTED = {
     ("members", 31): {("Status Kepemilikan", "ownership_unknown")},
     ("members", 32): {("Status Verifikasi", "verification_unknown")},
     ("members", 33): {("Timestamp", "timestamp_invalid")},
-    ("programs", 11): {("NIB Badan Usaha", "member_unknown")},  # its member did not consent
+    ("programs", 11): {("NIB Badan Usaha", "member_no_consent")},  # its member did not consent
     ("programs", 13): {("Deskripsi Program", "too_long")},
     ("programs", 14): {("Nama Program", "too_long"), ("Mitra Pelaksana", "too_long")},
     ("programs", 15): {("Bidang", "sector_unknown")},

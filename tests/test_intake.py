@@ -138,9 +138,38 @@ def test_programs_link_by_nib_then_name_and_reject_unknown_businesses():
     ]  # fmt: skip
     rejections = report["programs"]["rejections"]
     assert [(r["row"], r["column"], r["code"]) for r in rejections] == [
-        (4, "Nama Badan Usaha", "member_unknown"),
+        (4, "Nama Badan Usaha", "member_no_consent"),
         (5, "NIB Badan Usaha", "member_unknown"),
     ]
+
+
+def test_a_program_of_an_unpublished_member_says_what_became_of_its_registration():
+    """Issue 14, item 4: each reason points to its fix; none names a personal value."""
+    members = [
+        member(T1, "PT Menunggu Verifikasi", "0220000000001", status=""),
+        member(T1, "PT Ditolak Sekretariat", "0220000000002", status="Ditolak"),
+        member(T1, "PT Tanpa Persetujuan", "0220000000003", consent="Tidak"),
+        member(T1, "PT Salah Isi", "12345", form="Firma Bayangan"),
+    ]
+    programs = [
+        program(T2, "PT Menunggu Verifikasi", "Satu", nib="0220000000001"),
+        program(T2, "PT Ditolak Sekretariat", "Dua", nib="0220000000002"),
+        program(T2, "PT Tanpa Persetujuan", "Tiga"),
+        program(T2, "PT Salah Isi", "Empat"),
+        program(T2, "PT Belum Pernah Daftar", "Lima"),
+    ]
+    data, report = build(members, programs)
+    assert data["programs"] == []
+    codes = [(r["row"], r["code"]) for r in report["programs"]["rejections"]]
+    assert codes == [
+        (2, "member_pending"),
+        (3, "member_declined"),
+        (4, "member_no_consent"),
+        (5, "member_rejected"),
+        (6, "member_unknown"),
+    ]
+    messages = " ".join(r["message"] for r in report["programs"]["rejections"])
+    assert "Terverifikasi" in messages and "Siti Aminah" not in messages
 
 
 def test_yearly_program_gets_its_year_in_the_later_id():

@@ -11,7 +11,7 @@ from __future__ import annotations
 import gc
 from collections import defaultdict
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 from scripts.config import Config
@@ -68,8 +68,9 @@ def bound_rows(table: Table, form: Form, config: Config):
         yield offset + 2, {name: row[i] if i < width else "" for name, i in index.items()}
 
 
-def moderated_rows(table: Table, form: Form, config: Config, report: SheetReport):
-    """Rows the secretariat has not declined, with their status and its problems.
+def moderated_rows(table: Table, form: Form, config: Config, report: SheetReport, declined=None):
+    """Rows the secretariat has not declined, with their status and its problems;
+    `declined(row, cells)` hears of the others.
 
     `Ditolak` is honoured even with moderation off: it is how a row is taken down.
     """
@@ -80,6 +81,8 @@ def moderated_rows(table: Table, form: Form, config: Config, report: SheetReport
         status, problems = status_reader.read(cells, table.title, row)
         if status["verification"] == "rejected":
             report.count("declined")
+            if declined is not None:
+                declined(row, cells)
             continue
         yield row, cells, status, problems
 
@@ -116,25 +119,59 @@ def _unique_ids(bases: list[str]) -> list[str]:
     return ids
 
 
+@dataclass
+class Fates:
+    """What became of the member rows that were not published, by NIB and by name key,
+    so a program of such a business can say why it is not published (the latest row
+    of a business speaks)."""
+
+    by_nib: dict[str, str] = field(default_factory=dict)
+    by_name: dict[str, str] = field(default_factory=dict)
+
+    def note(self, identity: dict, fate: str) -> None:
+        if identity["nib"]:
+            self.by_nib[identity["nib"]] = fate
+        if identity["name"]:
+            self.by_name[n.name_key(identity["name"])] = fate
+
+    def of(self, nib: str | None, name: str | None) -> str | None:
+        fate = self.by_nib.get(nib) if nib else None
+        return fate or (self.by_name.get(n.name_key(name)) if name else None)
+
+
 def read_members(
     table: Table, config: Config
-) -> tuple[list[Candidate], list[tuple[str | None, str | None]], SheetReport]:
-    """The publishable rows, and the (NIB, name key) of each verified answer without
-    publication consent: a business that said no in one answer is not published."""
+) -> tuple[list[Candidate], list[tuple[str | None, str | None]], SheetReport, Fates]:
+    """The publishable rows; the (NIB, name key) of each verified answer without
+    publication consent (a business that said no in one answer is not published);
+    and what became of every row that is not published."""
     sheet = table.title
     report = SheetReport(sheet)
     candidates = []
     withdrawals = []
+    fates = Fates()
     consent_reader = reader(MEMBERS, CONSENT, config)
     record_reader = reader(MEMBERS, RECORD, config)
     contact_reader = reader(MEMBERS, CONTACT, config)
     identity_reader = questions_reader(IDENTITY, config)
-    for row, cells, status, problems in moderated_rows(table, MEMBERS, config, report):
+
+    def identity_of(row, cells) -> dict:
+        return identity_reader.read(cells, sheet, row)[0]
+
+    rows = moderated_rows(
+        table,
+        MEMBERS,
+        config,
+        report,
+        declined=lambda row, cells: fates.note(identity_of(row, cells), "declined"),
+    )
+    for row, cells, status, problems in rows:
         consent, consent_problems = consent_reader.read(cells, sheet, row)
         if not consent["consent"]:
             report.count("no_consent")
+            identity = identity_of(row, cells)
+            fates.note(identity, "no_consent")
             if not config.moderation or status["verification"] == "verified":
-                identity, _ = identity_reader.read(cells, sheet, row)
                 key = n.name_key(identity["name"]) if identity["name"] else None
                 withdrawals.append((identity["nib"], key))
             continue
@@ -145,9 +182,12 @@ def read_members(
             problems += contact_problems
             if any(contact.values()):
                 values["contact"] = contact
-        if _triage(report, status, problems, config.moderation) is None:
+        fate = _triage(report, status, problems, config.moderation)
+        if fate is None:
             candidates.append(Candidate(row, status["timestamp"], values))
-    return candidates, withdrawals, report
+        else:
+            fates.note(identity_of(row, cells), fate)
+    return candidates, withdrawals, report, fates
 
 
 def merge_members(
@@ -288,7 +328,19 @@ def _program_record(values: dict, member_id: str, timestamp) -> dict:
     }
 
 
-def _link_member(values, sheet, row, by_nib, by_name) -> tuple[str | None, list[Rejection]]:
+# Why a program's business is not among the published members: what became of its
+# member row (Fates), or never registered.
+MEMBER_FATES = {
+    "pending": "member_pending",
+    "declined": "member_declined",
+    "no_consent": "member_no_consent",
+    "rejected": "member_rejected",
+}
+
+
+def _link_member(
+    values, sheet, row, by_nib, by_name, fates: Fates
+) -> tuple[str | None, list[Rejection]]:
     nib = values["member_nib"]
     member_id = by_nib.get(nib) if nib else None
     if member_id is None and values["member_name"]:
@@ -296,11 +348,17 @@ def _link_member(values, sheet, row, by_nib, by_name) -> tuple[str | None, list[
     if member_id or not values["member_name"]:
         return member_id, []
     column = "NIB Badan Usaha" if nib else "Nama Badan Usaha"
-    return None, [Rejection.of(sheet, row, column, "member_unknown")]
+    code = MEMBER_FATES.get(fates.of(nib, values["member_name"]), "member_unknown")
+    return None, [Rejection.of(sheet, row, column, code)]
 
 
 def read_programs(
-    table: Table, config: Config, by_nib: dict, by_name: dict, need_ids: set[str]
+    table: Table,
+    config: Config,
+    by_nib: dict,
+    by_name: dict,
+    need_ids: set[str],
+    fates: Fates | None = None,
 ) -> tuple[list[dict], SheetReport]:
     sheet = table.title
     report = SheetReport(sheet)
@@ -309,7 +367,9 @@ def read_programs(
     for row, cells, status, problems in moderated_rows(table, PROGRAMS, config, report):
         values, value_problems = record_reader.read(cells, sheet, row)
         problems += value_problems + check_program_dates(values, sheet, row)
-        member_id, link_problems = _link_member(values, sheet, row, by_nib, by_name)
+        member_id, link_problems = _link_member(
+            values, sheet, row, by_nib, by_name, fates or Fates()
+        )
         problems += link_problems
         if values.get("need") and values["need"] not in need_ids:
             problems.append(
@@ -361,10 +421,10 @@ def build(tables: dict[str, Table], config: Config) -> tuple[dict[str, list[dict
 
 def _build(tables: dict[str, Table], config: Config) -> tuple[dict[str, list[dict]], dict]:
     needs, needs_report = read_needs(tables.get("needs"), config)
-    candidates, withdrawals, members_report = read_members(tables["members"], config)
+    candidates, withdrawals, members_report, fates = read_members(tables["members"], config)
     members, by_nib, by_name = merge_members(candidates, withdrawals, members_report)
     programs, programs_report = read_programs(
-        tables["programs"], config, by_nib, by_name, {need["id"] for need in needs}
+        tables["programs"], config, by_nib, by_name, {need["id"] for need in needs}, fates
     )
     adopted = defaultdict(list)
     for program in programs:

@@ -204,8 +204,32 @@ CATALOGUE = _codes(
     (
         "member_unknown",
         "NIB Badan Usaha atau Nama Badan Usaha",
-        "Badan usaha pelapor tidak ditemukan di antara anggota yang terverifikasi dan "
-        "bersedia dipublikasikan; daftarkan atau verifikasi keanggotaannya dulu.",
+        "Badan usaha pelapor belum terdaftar sebagai anggota; daftarkan dulu lewat formulir "
+        "Pendaftaran Anggota (NIB atau nama yang sama), lalu program ini ikut terbit.",
+    ),
+    (
+        "member_pending",
+        "NIB Badan Usaha atau Nama Badan Usaha",
+        "Pendaftaran badan usaha pelapor belum diverifikasi; isi Status Verifikasi baris "
+        "pendaftarannya dengan Terverifikasi, lalu program ini ikut terbit.",
+    ),
+    (
+        "member_declined",
+        "NIB Badan Usaha atau Nama Badan Usaha",
+        "Pendaftaran badan usaha pelapor ditolak sekretariat; program ini baru dapat terbit "
+        "bila pendaftarannya diterima.",
+    ),
+    (
+        "member_no_consent",
+        "NIB Badan Usaha atau Nama Badan Usaha",
+        "Badan usaha pelapor tidak bersedia dipublikasikan (Persetujuan Publikasi: Tidak); "
+        "programnya pun tidak diterbitkan.",
+    ),
+    (
+        "member_rejected",
+        "NIB Badan Usaha atau Nama Badan Usaha",
+        "Baris pendaftaran badan usaha pelapor ditolak sistem; perbaiki baris itu (lihat "
+        "alasannya di lembar pendaftaran), lalu program ini ikut terbit.",
     ),
     (
         "need_unknown",
