@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from scripts.intake import publish as intake
+from scripts.intake.questions import FORMS
+from scripts.intake.rules import optional
 from scripts.sources.files import Table
 
-from .helpers import make_config
+from .helpers import REPO, make_config
 
 MEMBER_HEADER = [
     "Timestamp", "Email Address", "Nama Badan Usaha", "Bentuk Badan Usaha", "Status Kepemilikan",
@@ -143,13 +147,47 @@ def test_programs_link_by_nib_then_name_and_reject_unknown_businesses():
     ]
 
 
+@pytest.mark.parametrize(
+    ("nib", "kecamatan", "code", "column"),
+    [
+        ("12345", "Serang", "nib_invalid", "NIB"),
+        ("0220000000009", "Atlantis", "kecamatan_unknown", "Kecamatan"),
+    ],
+)
+def test_a_bad_optional_answer_is_dropped_with_a_warning_and_the_rest_published(
+    nib, kecamatan, code, column
+):
+    """Issue 14, item 2: one malformed optional value no longer hides the member and
+    every program it reported."""
+    members = [member(T1, "PT Satu Isian Salah", nib, Kecamatan=kecamatan)]
+    programs = [program(T2, "PT Satu Isian Salah", "Posyandu")]
+    data, report = build(members, programs)
+    (published,) = data["members"]
+    assert published[{"NIB": "nib", "Kecamatan": "kecamatan"}[column]] is None
+    assert [p["title"] for p in data["programs"]] == ["Posyandu"]
+    sheet = report["members"]
+    assert sheet["rejected"] == 0 and sheet["rejections"] == []
+    assert [(w["row"], w["column"], w["code"]) for w in sheet["warnings"]] == [(2, column, code)]
+
+
+def test_required_answers_and_consent_still_reject():
+    members = [
+        member(T1, "", "0220000000001"),  # no name
+        member(T1, "PT Ragu", "0220000000002", consent="Mungkin"),
+    ]
+    data, report = build(members, [])
+    assert data["members"] == []
+    assert report["members"]["warnings"] == []
+    assert {r["code"] for r in report["members"]["rejections"]} >= {"required"}
+
+
 def test_a_program_of_an_unpublished_member_says_what_became_of_its_registration():
     """Issue 14, item 4: each reason points to its fix; none names a personal value."""
     members = [
         member(T1, "PT Menunggu Verifikasi", "0220000000001", status=""),
         member(T1, "PT Ditolak Sekretariat", "0220000000002", status="Ditolak"),
         member(T1, "PT Tanpa Persetujuan", "0220000000003", consent="Tidak"),
-        member(T1, "PT Salah Isi", "12345", form="Firma Bayangan"),
+        member(T1, "PT Salah Isi", "0220000000004", status="Mungkin"),
     ]
     programs = [
         program(T2, "PT Menunggu Verifikasi", "Satu", nib="0220000000001"),
@@ -225,3 +263,17 @@ def test_a_month_first_sheet_is_read_by_its_own_timestamps():
         "PT Satu": "2025-04-23",
         "PT Dua": "2025-05-06",
     }
+
+
+def test_the_readme_says_which_columns_reject_and_which_are_dropped():
+    text = (REPO / "README.md").read_text(encoding="utf-8")
+    section = text.split("## Isian yang ditolak dan isian yang dikosongkan", 1)[1]
+    rows = re.findall(r"^\| (.+?) \| (.+?) \| (.+?) \|$", section.split("\n## ", 1)[0], re.M)
+    table = {form: (rejects.split(", "), drops.split(", ")) for form, rejects, drops in rows[2:]}
+    titles = {"members": "Pendaftaran Anggota", "programs": "Laporan Program CSR"}
+    for key, title in {**titles, "needs": "Kebutuhan Daerah"}.items():
+        questions = [q for q in FORMS[key].questions if q.key is not None]
+        assert table[title] == (
+            [q.header for q in questions if not optional(q)],
+            [q.header for q in questions if optional(q)],
+        )

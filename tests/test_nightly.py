@@ -186,7 +186,7 @@ def test_first_night_commits_the_data_with_its_counts_and_builds(first_night):
     assert night.outputs == "committed=true\n"
     assert f"Commit dibuat: `{subject}`." in night.summary
     assert f"| `data/programs.yaml` | {counts['programs']} | 0 | 0 |" in night.summary
-    assert f"{fake_google.MEMBERS_SHEET} | 82 | 64 | 4 | 6 | 3 | 5 |" in night.summary
+    assert f"{fake_google.MEMBERS_SHEET} | 82 | 66 | 2 | 6 | 3 | 5 |" in night.summary
     assert "| Lembar | Baris | Kolom | Alasan |" in night.summary
 
 
@@ -256,12 +256,13 @@ def test_an_emptied_members_sheet_is_refused_and_nothing_is_committed_or_built(r
     """Issue 14, item 6: a header-only sheet would remove every member (and with them
     every program); the night fails, data/ and the site stay, nothing is committed."""
     before, commits = repo.digest(), repo.commits()
+    published = len(store.load(repo.data_dir)["members"])
     members = google.spreadsheets[fake_google.FORMS_KEY].worksheets[fake_google.MEMBERS_SHEET]
     del members[1:]
     night = repo.nightly(google)
     assert night.code == 1 and night.outputs == ""  # so the workflow pushes nothing
     assert "Penarikan dibatalkan" in night.err and "--accept-removals" in night.err
-    assert "anggota yang terbit akan berkurang dari 64 menjadi 0" in night.err
+    assert f"anggota yang terbit akan berkurang dari {published} menjadi 0" in night.err
     assert repo.digest() == before and repo.commits() == commits
     assert night.summary.startswith("## Penarikan data malam ini gagal")
 

@@ -78,7 +78,14 @@ def test_report_counts_every_row_once(pulled):
     assert members["pending"] and members["declined"] and members["no_consent"]
     assert programs["pending"] and programs["declined"]
     codes = {r["code"] for s in report["sheets"].values() for r in s["rejections"]}
-    assert {"duplicate_member", "member_unknown", "money_foreign_currency", "url_scheme"} <= codes
+    assert {"duplicate_member", "member_unknown", "member_pending"} <= codes
+    # Optional answers that cannot be read are dropped with a warning; the row stands.
+    warned = {w["code"] for s in report["sheets"].values() for w in s["warnings"]}
+    assert {"money_foreign_currency", "url_scheme", "nib_invalid"} <= warned
+    for sheet in report["sheets"].values():
+        for warning in sheet["warnings"]:
+            assert set(warning) == {"sheet", "row", "column", "code", "message"}
+            assert warning["row"] not in {r["row"] for r in sheet["rejections"]}
 
 
 def test_pulling_twice_rewrites_nothing(pulled, capsys):
@@ -158,11 +165,13 @@ def test_a_header_only_export_removing_everyone_fails_unless_accepted(
     """Issue 14, item 6: it would remove every member, and with them every program."""
     data_dir, _ = pulled
     digest = tree_digest(data_dir)
+    published = len(store.load(data_dir)["members"])
     emptied = dict(sample, members=sources.Table("Anggota", sample["members"].header, []))
     assert pull_tables(tmp_path, emptied) == 1
     err = capsys.readouterr().err
     assert "Penarikan dibatalkan, data/ tidak diubah" in err
-    assert "anggota yang terbit akan berkurang dari 64 menjadi 0 (64 dihapus, 100%)" in err
+    assert f"anggota yang terbit akan berkurang dari {published} menjadi 0" in err
+    assert f"({published} dihapus, 100%)" in err
     assert "program yang terbit akan berkurang" in err and "--accept-removals" in err
     assert tree_digest(data_dir) == digest
     assert pull_tables(tmp_path, emptied, "--accept-removals") == 0

@@ -90,13 +90,15 @@ def moderated_rows(table: Table, form: Form, config: Config, report: SheetReport
 def _triage(
     report: SheetReport, status: dict, problems: list[Rejection], moderation: bool
 ) -> str | None:
-    """The outcome of a row that is not published, or None when it is."""
-    if problems:
+    """The outcome of a row that is not published, or None when it is (its warnings,
+    optional answers dropped, then go to the report). A rejected row lists all."""
+    if any(not p.warning for p in problems):
         report.reject(problems)
         return "rejected"
     if moderation and status["verification"] != "verified":
         report.count("pending")
         return "pending"
+    report.warn(problems)
     return None
 
 
@@ -293,9 +295,10 @@ def read_needs(table: Table | None, config: Config) -> tuple[list[dict], SheetRe
                     earlier=first_row[code],
                 )
             )
-        if problems:
+        if any(not p.warning for p in problems):
             report.reject(problems)
             continue
+        report.warn(problems)
         report.count("accepted")
         first_row[code] = row
         needs[code] = {**values, "programs": []}

@@ -61,6 +61,12 @@ class PullResult:
                 lines.append(
                     f"  {r['sheet']}, baris {r['row']}, kolom '{r['column']}': {r['message']}"
                 )
+        for sheet in self.sheets.values():
+            for w in sheet["warnings"]:
+                lines.append(
+                    f"  Catatan: {w['sheet']}, baris {w['row']}, kolom '{w['column']}': "
+                    f"{w['message']} Isian ini dikosongkan; barisnya tetap diterbitkan."
+                )
         return "\n".join(lines)
 
 

@@ -3,14 +3,16 @@
 Each question is read by its normaliser (see `questions.py`); a failure becomes a
 `Rejection` — data naming the sheet, row and column, a stable code and an
 Indonesian message, never the value — and so do the rules across questions.
-A row with any rejection is not published.
+A row with any rejection is not published. A failure in an optional answer (a
+column neither required nor holding consent or status) is a warning instead: the
+answer is dropped and the row published.
 """
 
 from __future__ import annotations
 
 from scripts.errors import InvalidValue
 from scripts.intake import normalise as n
-from scripts.intake.questions import Question, normaliser
+from scripts.intake.questions import CONSENT, STATUS, Question, normaliser
 from scripts.intake.report import Rejection
 
 
@@ -33,8 +35,9 @@ class Reader:
             try:
                 value = normalise(raw) if raw else ([] if question.many else None)
             except InvalidValue as invalid:
+                warn = optional(question)
                 problems.append(
-                    Rejection(sheet, row, question.header, invalid.code, invalid.message)
+                    Rejection(sheet, row, question.header, invalid.code, invalid.message, warn)
                 )
                 values[question.key] = [] if question.many else None
                 continue
@@ -42,6 +45,12 @@ class Reader:
                 problems.append(Rejection.of(sheet, row, question.header, "required"))
             values[question.key] = value
         return values, problems
+
+
+def optional(question: Question) -> bool:
+    """An answer that may be dropped when it cannot be read: the row still stands."""
+    required = question.column_required or question.value_required
+    return not required and question.part not in (CONSENT, STATUS)
 
 
 def check_ownership(values: dict, sheet: str, row: int) -> list[Rejection]:
