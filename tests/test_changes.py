@@ -58,6 +58,7 @@ def _report(rejections: list[dict]) -> dict:
         "declined": 1,
         "no_consent": 1,
         "rejections": rejections,
+        "warnings": [],
     }
     return {"source": "sheets", "ok": True, "sheets": {"members": sheet}}
 

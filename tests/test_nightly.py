@@ -188,6 +188,8 @@ def test_first_night_commits_the_data_with_its_counts_and_builds(first_night):
     assert f"| `data/programs.yaml` | {counts['programs']} | 0 | 0 |" in night.summary
     assert f"{fake_google.MEMBERS_SHEET} | 82 | 66 | 2 | 6 | 3 | 5 |" in night.summary
     assert "| Lembar | Baris | Kolom | Alasan |" in night.summary
+    assert "### Diterbitkan dengan catatan" in night.summary  # a dropped optional answer
+    assert "| Lembar | Baris | Kolom | Catatan |" in night.summary
 
 
 def test_an_unchanged_night_changes_and_commits_nothing(repo, google):

@@ -42,7 +42,8 @@ def _table(header: list[str], rows: list[list[object]]) -> list[str]:
 
 
 def summary_markdown(report: dict, changes: dict[str, FileChanges], outcome: str) -> str:
-    """The job summary of a successful pull: what changed, counts per sheet, rejected rows."""
+    """The job summary of a successful pull: what changed, counts per sheet, rejected
+    rows, and the rows published with a dropped optional answer."""
     lines = ["## Penarikan data malam ini", "", outcome, "", "### Perubahan data", ""]
     lines += _table(
         ["Berkas", "Ditambahkan", "Diperbarui", "Dihapus"],
@@ -73,6 +74,21 @@ def summary_markdown(report: dict, changes: dict[str, FileChanges], outcome: str
         )
         if len(rejections) > len(shown):
             lines += ["", f"… dan {len(rejections) - len(shown)} penolakan lain (lihat log)."]
+    warnings = [w for s in sheets for w in s["warnings"]]
+    if warnings:
+        lines += ["", "### Diterbitkan dengan catatan", ""]
+        lines.append(
+            "Isian pilihan ini tidak terbaca dan dikosongkan; barisnya tetap diterbitkan. "
+            "Perbaiki di Google Sheets bila isian itu perlu tampil."
+        )
+        lines.append("")
+        shown = warnings[:MAX_REJECTION_ROWS]
+        lines += _table(
+            ["Lembar", "Baris", "Kolom", "Catatan"],
+            [[w["sheet"], w["row"], w["column"], w["message"]] for w in shown],
+        )
+        if len(warnings) > len(shown):
+            lines += ["", f"… dan {len(warnings) - len(shown)} catatan lain (lihat log)."]
     return "\n".join(lines) + "\n"
 
 
