@@ -109,7 +109,8 @@ def _quality(args: argparse.Namespace) -> int:
     found = _module("checks.quality").results(data, datetime.date.today(), settings.reporting_year)
     flagged = sum(1 for r in found if r.records)
     print(
-        f"Mutu data di {args.data_dir}: {flagged} dari {len(found)} pemeriksaan menemukan catatan."
+        f"Mutu data (folder {args.data_dir}/): {flagged} dari {len(found)} pemeriksaan "
+        "menemukan catatan."
     )
     for result in found:
         print(f"\n[{result.check.id}] {result.message}: {len(result.records)}")
