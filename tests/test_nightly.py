@@ -92,7 +92,8 @@ class Repo:
     def create(cls, path: Path, secrets: list[str]) -> Repo:
         path.mkdir()
         git(path, "init", "--quiet", "--initial-branch=main")
-        (path / ".gitignore").write_text("site/\n", encoding="utf-8")
+        # As the repository's own: the site and the contacts beside data/ stay out.
+        (path / ".gitignore").write_text("site/\n*.contacts.yaml\n", encoding="utf-8")
         config = yaml.safe_load(DEFAULT_CONFIG.read_text(encoding="utf-8"))
         config["sources"] = {"sheets": fake_google.sheets_settings()}
         (path / "config.yml").write_text(yaml.safe_dump(config, allow_unicode=True), "utf-8")

@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import json
 import logging
+import shutil
+import subprocess
 
 import pytest
 
@@ -25,8 +27,15 @@ from scripts.nightly import run as nightly
 from scripts.site import build
 from scripts.sources import files as sources
 
-from .helpers import FORMS, config_with_forms, main, pull_code, pull_tables
-from .privacy import HOSTILE_FORMS, hostile_forms, leaks, private_values, readable_tree
+from .helpers import FORMS, REPO, build_sample, config_with_forms, main, pull_code, pull_tables
+from .privacy import (
+    HOSTILE_FORMS,
+    hostile_forms,
+    leaks,
+    private_values,
+    readable,
+    readable_tree,
+)
 
 CORPORA = {
     "sample": (sources.read_sample, {}),
@@ -158,3 +167,32 @@ def test_withdrawn_consent_and_declined_rows_are_taken_down(tmp_path):
     assert declined_program["title"] in site_before["data/programs.csv"]
     assert f"anggota/{withdrawn['id']}/index.html" in site_before
     assert members["9100000000014"]["name"] in site_after["anggota/index.html"]
+
+
+def test_consented_contacts_stay_out_of_git_and_on_their_pages(tmp_path, sample):
+    """Issue 14, item 7: after pulling the sample, no contact person's value is in any
+    file git tracks (data/ and its history are public; a withdrawal must leave nothing
+    behind), while the member pages still show the consented contacts."""
+    root = tmp_path / "repo"
+    root.mkdir()
+    shutil.copy(REPO / ".gitignore", root / ".gitignore")
+    data_dir, site_dir = build_sample(root)
+    subprocess.run(["git", "init", "--quiet", str(root)], check=True)
+    subprocess.run(["git", "-C", str(root), "add", "--all"], check=True)
+    tracked = subprocess.run(
+        ["git", "-C", str(root), "ls-files"], check=True, capture_output=True, text=True
+    ).stdout.split()
+    assert "data/members.yaml" in tracked and "data.contacts.yaml" not in tracked
+    contacts = private_values(sample, consented=True) - private_values(sample)
+    assert len(contacts) > 10  # the consented contacts, not vacuous
+    found = leaks(
+        "\n".join(readable(name, (root / name).read_bytes()) for name in tracked), contacts
+    )
+    assert found == []
+    members = store.load(data_dir)["members"]
+    shown = [m for m in members if m.get("contact", {}).get("phone")]
+    assert shown  # read back from beside data/
+    for member in shown:
+        page = (site_dir / "anggota" / member["id"] / "index.html").read_text("utf-8")
+        assert member["contact"]["name"] in page
+    assert "contact_published: true" in (data_dir / "members.yaml").read_text("utf-8")

@@ -3,6 +3,12 @@
 Same records in → byte-identical files out: keys keep the data contract's
 order, lists are sorted by id by the caller, text is UTF-8 with LF endings.
 A write replaces each file atomically and leaves unchanged files untouched.
+
+Consented contact persons are personal data: data/ and its git history are public,
+and a person may withdraw (UU 27/2022). So their values live in a file beside
+data/ that git ignores (`data.contacts.yaml` for `data/`); members.yaml says only
+`contact_published: true`. `save` splits a member's contact off, `load` puts it
+back, so the pull, the checks and the site see members as before.
 """
 
 from __future__ import annotations
@@ -47,6 +53,29 @@ def path_of(data_dir: Path, name: str) -> Path:
     return data_dir / f"{name}.yaml"
 
 
+CONTACTS_SUFFIX = ".contacts.yaml"  # ignored by git (.gitignore)
+PUBLISHED = "contact_published"
+
+
+def contacts_path(data_dir: Path) -> Path:
+    """The contacts file of a data folder: beside it, never inside (data/ is public)."""
+    data_dir = data_dir.absolute()
+    return data_dir.parent / f"{data_dir.name}{CONTACTS_SUFFIX}"
+
+
+def _without_contacts(members: list[dict]) -> tuple[list[dict], list[dict]]:
+    """members.yaml's records (a published contact only flagged) and the contacts file's."""
+    public, contacts = [], []
+    for member in members:
+        if "contact" not in member:
+            public.append(member)
+            continue
+        public.append({(PUBLISHED if k == "contact" else k): (True if k == "contact" else v)
+                       for k, v in member.items()})  # fmt: skip
+        contacts.append({"id": member["id"], "contact": member["contact"]})
+    return public, contacts
+
+
 NEW_FILE_MODE = 0o644
 
 
@@ -83,9 +112,14 @@ def write_atomic(path: Path, text: str) -> bool:
 
 
 def save(data_dir: Path, data: dict[str, list[dict]]) -> list[str]:
-    """Write every data file, all rendered before the first write; returns the changed names."""
-    texts = {name: dump(data[name]) for name in DATA_FILES}
-    return [name for name in DATA_FILES if write_atomic(path_of(data_dir, name), texts[name])]
+    """Write every data file (and the contacts beside them), all rendered before the
+    first write; returns the names of the data files that changed."""
+    members, contacts = _without_contacts(data["members"])
+    texts = {name: dump(data[name]) for name in DATA_FILES} | {"members": dump(members)}
+    contacts_text = dump(contacts)
+    changed = [name for name in DATA_FILES if write_atomic(path_of(data_dir, name), texts[name])]
+    write_atomic(contacts_path(data_dir), contacts_text)
+    return changed
 
 
 def load_file(path: Path) -> list[dict]:
@@ -112,4 +146,21 @@ def parse(text: str, where: str) -> list[dict]:
 
 
 def load(data_dir: Path) -> dict[str, list[dict]]:
-    return {name: load_file(path_of(data_dir, name)) for name in DATA_FILES}
+    """The data files, each published member's contact put back from beside data/ (a
+    checkout without that file, e.g. CI, reads members without contacts)."""
+    data = {name: load_file(path_of(data_dir, name)) for name in DATA_FILES}
+    contacts = {c["id"]: c["contact"] for c in load_file(contacts_path(data_dir))}
+    data["members"] = [_with_contact(m, contacts) for m in data["members"]]
+    return data
+
+
+def _with_contact(member: dict, contacts: dict[str, dict]) -> dict:
+    """The member with its contact where the flag stood (key order is the contract's)."""
+    if PUBLISHED not in member:
+        return member
+    contact = contacts.get(member.get("id"))
+    return {
+        ("contact" if k == PUBLISHED else k): (contact if k == PUBLISHED else v)
+        for k, v in member.items()
+        if k != PUBLISHED or (v and contact)
+    }
