@@ -7,6 +7,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import gzip
+import sys
 import threading
 from collections.abc import Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -27,6 +28,13 @@ CHROMIUM_ARGS = [
 class Quiet(SimpleHTTPRequestHandler):
     def log_message(self, format, *args):
         pass
+
+
+class Server(ThreadingHTTPServer):
+    def handle_error(self, request, client_address):
+        # The browser dropped a request it no longer needed (it left the page).
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
 
 
 class Browse:
@@ -58,7 +66,7 @@ def gzip_size(path: Path) -> int:
 
 @contextlib.contextmanager
 def browse(site: Path, width: int = 360, height: int = 800) -> Iterator[Browse]:
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
+    server = Server(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
         with sync_playwright() as playwright:

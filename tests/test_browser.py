@@ -23,6 +23,7 @@ import csv
 import functools
 import io
 import json
+import sys
 import threading
 import urllib.request
 from collections import defaultdict
@@ -88,11 +89,18 @@ class QuietHandler(SimpleHTTPRequestHandler):
         pass
 
 
+class Server(ThreadingHTTPServer):
+    def handle_error(self, request, client_address):
+        # The browser dropped a request it no longer needed (it left the page).
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
 @contextlib.contextmanager
 def serve(site_dir: Path):
     """The site on 127.0.0.1 (a free port): yields its base URL."""
     handler = functools.partial(QuietHandler, directory=str(site_dir))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = Server(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
         yield f"http://127.0.0.1:{server.server_port}/"
