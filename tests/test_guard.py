@@ -37,3 +37,19 @@ def test_the_refusal_says_counts_causes_and_the_way_on():
     text = guard.refusal(found)
     assert "anggota yang terbit akan berkurang dari 64 menjadi 0 (64 dihapus, 100%)" in text
     assert "tab lembar yang salah" in text and "--accept-removals" in text
+
+
+def test_withdrawals_and_declines_are_removals_asked_for():
+    before = {
+        "members": [
+            {"id": "a", "nib": "1", "name": "PT A"},
+            {"id": "b", "nib": "2", "name": "PT B"},
+        ],
+        "programs": [{"id": "a-1", "member": "a"}, {"id": "b-1", "member": "b"}],
+    }
+    fates = {"1": "no_consent"}
+    asked = guard.asked_removals(before, lambda nib, name: fates.get(nib))
+    assert asked == {"members": {"a"}, "programs": {"a-1"}}
+    after = {"members": before["members"][1:], "programs": before["programs"][1:]}
+    assert guard.removals(before, after, asked) == []  # half of them, but asked for
+    assert [r.name for r in guard.removals(before, after)] == ["members", "programs"]

@@ -101,9 +101,10 @@ def _edit(table: sources.Table, column: str, value: str, where) -> sources.Table
 
 
 def _publish(root, tables) -> tuple[dict, dict[str, str]]:
-    """Pull the tables and build the site: (data, every site file's readable text). The
-    removals are meant: withdrawals in a small data set pass the mass-removal guard."""
-    assert pull_tables(root, tables, "--accept-removals") == 0
+    """Pull the tables and build the site: (data, every site file's readable text).
+    Withdrawals and declines are removals asked for: the mass-removal guard lets them
+    through, however many of a small data set they are."""
+    assert pull_tables(root, tables) == 0
     site = root / "site"
     assert build.build(root / "data", site, root / "build", config_with_forms(root, FORMS)) == 0
     return store.load(root / "data"), readable_tree(site)

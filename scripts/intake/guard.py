@@ -1,6 +1,10 @@
 """A pull that would remove too much is refused: an emptied sheet, the wrong tab or
 a header-only export must not empty the site. Removing more than a fifth of the
-published members or programs, or all of them, needs `--accept-removals`."""
+published members or programs, or all of them, needs `--accept-removals`.
+
+A removal someone asked for does not count: a business that withdrew consent or
+whose registration the secretariat declined, with its programs. A withdrawal must
+leave the site at once, however small the forum."""
 
 from __future__ import annotations
 
@@ -29,13 +33,19 @@ class Removal:
         )
 
 
-def removals(before: dict[str, list[dict]], after: dict[str, list[dict]]) -> list[Removal]:
-    """The guarded files a pull would shrink too much: over LIMIT of their records, or all."""
+def removals(
+    before: dict[str, list[dict]],
+    after: dict[str, list[dict]],
+    asked: dict[str, set[str]] | None = None,
+) -> list[Removal]:
+    """The guarded files a pull would shrink too much: over LIMIT of their records, or
+    all. `asked`: the ids per file whose removal was asked for, left out of the count."""
+    asked = asked or {}
     found = []
     for name in GUARDED:
         old = {r["id"] for r in before.get(name, [])}
         new = {r["id"] for r in after.get(name, [])}
-        removal = Removal(name, len(old), len(new), len(old - new))
+        removal = Removal(name, len(old), len(new), len(old - new - asked.get(name, set())))
         if removal.removed and (removal.share > LIMIT or not new):
             found.append(removal)
     return found
@@ -50,3 +60,16 @@ def refusal(found: list[Removal]) -> str:
         "dikosongkan, atau berkas unduhan yang hanya berisi baris judul. Periksa sumbernya; "
         "bila penghapusan ini memang dikehendaki, jalankan lagi dengan --accept-removals."
     )
+
+
+ASKED = ("no_consent", "declined")  # member fates that are a removal asked for
+
+
+def asked_removals(before: dict[str, list[dict]], fate_of) -> dict[str, set[str]]:
+    """The published members whose row now says they withdrew or were declined (by
+    `fate_of(nib, name)`), and their programs."""
+    members = {
+        m["id"] for m in before.get("members", []) if fate_of(m.get("nib"), m.get("name")) in ASKED
+    }
+    programs = {p["id"] for p in before.get("programs", []) if p.get("member") in members}
+    return {"members": members, "programs": programs}

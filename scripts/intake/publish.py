@@ -418,11 +418,20 @@ def _collector_paused():
 
 def build(tables: dict[str, Table], config: Config) -> tuple[dict[str, list[dict]], dict]:
     """All three data files' records, sorted by id, and the pull report."""
+    data, report, _ = build_with_fates(tables, config)
+    return data, report
+
+
+def build_with_fates(
+    tables: dict[str, Table], config: Config
+) -> tuple[dict[str, list[dict]], dict, Fates]:
+    """As `build`, and what became of the member rows not published (for the guard:
+    a withdrawal or a decline is a removal someone asked for)."""
     with _collector_paused():
         return _build(tables, config)
 
 
-def _build(tables: dict[str, Table], config: Config) -> tuple[dict[str, list[dict]], dict]:
+def _build(tables: dict[str, Table], config: Config) -> tuple[dict[str, list[dict]], dict, Fates]:
     needs, needs_report = read_needs(tables.get("needs"), config)
     candidates, withdrawals, members_report, fates = read_members(tables["members"], config)
     members, by_nib, by_name = merge_members(candidates, withdrawals, members_report)
@@ -448,4 +457,4 @@ def _build(tables: dict[str, Table], config: Config) -> tuple[dict[str, list[dic
             ("needs", needs_report),
         )
     }
-    return data, report
+    return data, report, fates

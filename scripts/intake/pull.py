@@ -92,12 +92,12 @@ def pull(
     try:
         config = config_module.load(config_path)
         tables = sources.read(source, config, paths or {}, network, _headers())
-        data, result.sheets = publish.build(tables, config)
+        data, result.sheets, fates = publish.build_with_fates(tables, config)
         published = store.load(data_dir)
     except (SourceError, ConfigError, StoreError) as exc:
         result.error = str(exc)
         return result
-    found = guard.removals(published, data)
+    found = guard.removals(published, data, guard.asked_removals(published, fates.of))
     if found and not accept_removals:
         result.error = guard.refusal(found)
         return result
