@@ -79,3 +79,26 @@ def browse(site: Path, width: int = 360, height: int = 800) -> Iterator[Browse]:
     finally:
         server.shutdown()
         server.server_close()
+
+
+def sample_site(root: Path) -> Path:
+    """The bundled sample pulled and built under root."""
+    from scripts.intake import pull
+    from scripts.site import build
+
+    assert pull.pull("sample", root / "data").ok
+    assert build.build(root / "data", root / "site") == 0
+    return root / "site"
+
+
+def main(report) -> None:
+    """`report(site)` over the folder named on the command line, else over the sample
+    built in a temporary folder."""
+    if len(sys.argv) > 1:
+        report(Path(sys.argv[1]))
+        return
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        print("Data contoh:")
+        report(sample_site(Path(tmp)))

@@ -21,7 +21,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from browse import KB, browse
+from browse import KB, browse, main
 
 from scripts.site import search
 
@@ -101,13 +101,4 @@ def report(site: Path) -> dict[str, float]:
 
 
 if __name__ == "__main__":
-    if len(sys.argv) > 1:
-        report(Path(sys.argv[1]))
-    else:
-        import tempfile
-
-        import page_weight
-
-        with tempfile.TemporaryDirectory() as tmp:
-            print("Data contoh:")
-            report(page_weight.sample_site(Path(tmp)))
+    main(report)

@@ -14,7 +14,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from browse import KB, browse
+from browse import KB, browse, main
 
 TARGET = 150 * KB
 
@@ -33,21 +33,5 @@ def report(site: Path) -> int:
     return total
 
 
-def sample_site(root: Path) -> Path:
-    from scripts.intake import pull
-    from scripts.site import build
-
-    assert pull.pull("sample", root / "data").ok
-    assert build.build(root / "data", root / "site") == 0
-    return root / "site"
-
-
 if __name__ == "__main__":
-    if len(sys.argv) > 1:
-        report(Path(sys.argv[1]))
-    else:
-        import tempfile
-
-        with tempfile.TemporaryDirectory() as tmp:
-            print("Data contoh:")
-            report(sample_site(Path(tmp)))
+    main(report)

@@ -295,10 +295,8 @@ def read_needs(table: Table | None, config: Config) -> tuple[list[dict], SheetRe
                     earlier=first_row[code],
                 )
             )
-        if any(not p.warning for p in problems):
-            report.reject(problems)
-            continue
-        report.warn(problems)
+        if _triage(report, {}, problems, moderation=False) is not None:
+            continue  # needs have no verification column
         report.count("accepted")
         first_row[code] = row
         needs[code] = {**values, "programs": []}
@@ -361,7 +359,7 @@ def read_programs(
     by_nib: dict,
     by_name: dict,
     need_ids: set[str],
-    fates: Fates | None = None,
+    fates: Fates,
 ) -> tuple[list[dict], SheetReport]:
     sheet = table.title
     report = SheetReport(sheet)
@@ -370,9 +368,7 @@ def read_programs(
     for row, cells, status, problems in moderated_rows(table, PROGRAMS, config, report):
         values, value_problems = record_reader.read(cells, sheet, row)
         problems += value_problems + check_program_dates(values, sheet, row)
-        member_id, link_problems = _link_member(
-            values, sheet, row, by_nib, by_name, fates or Fates()
-        )
+        member_id, link_problems = _link_member(values, sheet, row, by_nib, by_name, fates)
         problems += link_problems
         if values.get("need") and values["need"] not in need_ids:
             problems.append(

@@ -19,6 +19,7 @@ from scripts.intake import guard, publish
 from scripts.intake.questions import FORMS
 from scripts.intake.report import OUTCOME_LABELS
 from scripts.model import store
+from scripts.model.text import header_key
 
 if TYPE_CHECKING:
     from scripts.sources.sheets import Network
@@ -73,8 +74,7 @@ class PullResult:
 def _headers() -> dict[str, frozenset[str]]:
     """Each form's column names, folded as the separator detection compares them."""
     return {
-        key: frozenset(" ".join(q.header.split()).casefold() for q in form.questions)
-        for key, form in FORMS.items()
+        key: frozenset(header_key(q.header) for q in form.questions) for key, form in FORMS.items()
     }
 
 

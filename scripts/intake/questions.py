@@ -16,6 +16,7 @@ from functools import cache, partial
 from scripts.errors import SourceError
 from scripts.intake import normalise as n
 from scripts.model.reference import FORM_TITLES
+from scripts.model.text import header_key
 
 TIMESTAMP = "Timestamp"
 COLLECTED_EMAIL = "Email Address"
@@ -213,10 +214,6 @@ def normaliser(question: Question, region: n.RegionChoices, date_order: str) -> 
     return _PLAIN[name]
 
 
-def _match_key(header: str) -> str:
-    return " ".join(header.split()).casefold()
-
-
 def column_index(
     form: Form, sheet: str, header: list[str], renames: dict[str, str], moderation: bool
 ) -> dict[str, int]:
@@ -225,12 +222,12 @@ def column_index(
     Unknown columns are ignored (a form gains questions over time); a missing
     required column or a question that appears twice stops the pull.
     """
-    known = {_match_key(q.header): q.header for q in form.questions}
-    known.update({k: v for k, v in BUILTIN_ALIASES.items() if _match_key(v) in known})
-    known.update({_match_key(k): v for k, v in renames.items() if _match_key(v) in known})
+    known = {header_key(q.header): q.header for q in form.questions}
+    known.update({k: v for k, v in BUILTIN_ALIASES.items() if header_key(v) in known})
+    known.update({header_key(k): v for k, v in renames.items() if header_key(v) in known})
     index: dict[str, int] = {}
     for position, cell in enumerate(header):
-        name = known.get(_match_key(cell))
+        name = known.get(header_key(cell))
         if name is None:
             continue
         if name in index:

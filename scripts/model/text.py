@@ -107,3 +107,8 @@ def fold(value: str) -> str:
     decomposed = unicodedata.normalize("NFKD", value.casefold())
     ascii_only = "".join(c for c in decomposed if not unicodedata.combining(c))
     return _NON_WORD.sub(" ", ascii_only).strip()
+
+
+def header_key(header: str) -> str:
+    """A column header as headers are matched: spaces collapsed, case folded."""
+    return " ".join(header.split()).casefold()

@@ -41,6 +41,20 @@ def _table(header: list[str], rows: list[list[object]]) -> list[str]:
     return lines
 
 
+def _problems(problems: list[dict], intro: str, reason: str, word: str) -> list[str]:
+    """Rejections or warnings by sheet, row and column (never a cell's value), the first
+    MAX_REJECTION_ROWS of them."""
+    shown = problems[:MAX_REJECTION_ROWS]
+    lines = [intro, ""]
+    lines += _table(
+        ["Lembar", "Baris", "Kolom", reason],
+        [[p["sheet"], p["row"], p["column"], p["message"]] for p in shown],
+    )
+    if len(problems) > len(shown):
+        lines += ["", f"… dan {len(problems) - len(shown)} {word} lain (lihat log)."]
+    return lines
+
+
 def summary_markdown(report: dict, changes: dict[str, FileChanges], outcome: str) -> str:
     """The job summary of a successful pull: what changed, counts per sheet, rejected
     rows, and the rows published with a dropped optional answer."""
@@ -63,32 +77,22 @@ def summary_markdown(report: dict, changes: dict[str, FileChanges], outcome: str
     if not rejections:
         lines.append("Tidak ada.")
     else:
-        lines.append(
-            "Perbaiki baris ini di Google Sheets; isi sel sengaja tidak ditampilkan di sini."
+        lines += _problems(
+            rejections,
+            "Perbaiki baris ini di Google Sheets; isi sel sengaja tidak ditampilkan di sini.",
+            "Alasan",
+            "penolakan",
         )
-        lines.append("")
-        shown = rejections[:MAX_REJECTION_ROWS]
-        lines += _table(
-            ["Lembar", "Baris", "Kolom", "Alasan"],
-            [[r["sheet"], r["row"], r["column"], r["message"]] for r in shown],
-        )
-        if len(rejections) > len(shown):
-            lines += ["", f"… dan {len(rejections) - len(shown)} penolakan lain (lihat log)."]
     warnings = [w for s in sheets for w in s["warnings"]]
     if warnings:
         lines += ["", "### Diterbitkan dengan catatan", ""]
-        lines.append(
+        lines += _problems(
+            warnings,
             "Isian pilihan ini tidak terbaca dan dikosongkan; barisnya tetap diterbitkan. "
-            "Perbaiki di Google Sheets bila isian itu perlu tampil."
+            "Perbaiki di Google Sheets bila isian itu perlu tampil.",
+            "Catatan",
+            "catatan",
         )
-        lines.append("")
-        shown = warnings[:MAX_REJECTION_ROWS]
-        lines += _table(
-            ["Lembar", "Baris", "Kolom", "Catatan"],
-            [[w["sheet"], w["row"], w["column"], w["message"]] for w in shown],
-        )
-        if len(warnings) > len(shown):
-            lines += ["", f"… dan {len(warnings) - len(shown)} catatan lain (lihat log)."]
     return "\n".join(lines) + "\n"
 
 

@@ -266,13 +266,12 @@ KINDS = ("Program", "Anggota", "Sektor", "Kebutuhan", "Halaman")
 
 
 def _choices(f: fig.Figures) -> dict[str, list[str]]:
-    """The values the search page offers for each filter of the index."""
-    return {
-        "jenis": list(KINDS),
-        "sektor": list(f.ref.sectors.values()),
-        "kecamatan": list(f.ref.kecamatan.values()),
-        "tahun": [str(y) for y in f.years],
-        "status": list(PROGRAM_STATUS.values()),
+    """The values the search page offers for each filter of the index: the labels the
+    explorer lists (members aside: they are no search filter), and the page kinds."""
+    lists = explorer.labels(f)
+    return {"jenis": list(KINDS)} | {
+        key: [label for _, label in lists[key]]
+        for key in ("sektor", "kecamatan", "tahun", "status")
     }
 
 

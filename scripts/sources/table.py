@@ -9,6 +9,7 @@ import io
 from dataclasses import dataclass
 
 from scripts.errors import SourceError
+from scripts.model.text import header_key
 
 
 @dataclass(frozen=True)
@@ -23,12 +24,12 @@ DELIMITERS = (",", ";")  # Google's downloads; Excel's in locales with a decimal
 
 def delimiter(first_line: str, expected: frozenset[str]) -> str:
     """The separator under which the header row holds the most of the expected column
-    names (case and spaces aside): ';' only when the header says so, never guessed
+    names (compared by `header_key`): ';' only when the header says so, never guessed
     from the data. Without expected names, or a tie, it is ','."""
 
     def found(separator: str) -> int:
         cells = next(csv.reader([first_line], delimiter=separator), [])
-        return len({" ".join(c.split()).casefold() for c in cells} & expected)
+        return len({header_key(c) for c in cells} & expected)
 
     best = max(DELIMITERS, key=found)
     return best if found(best) > found(",") else ","
