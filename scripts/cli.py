@@ -1,5 +1,6 @@
 """Command line: `python -m scripts <verb>`. Each verb parses its arguments and
-makes one call into the module of its concern; exit codes: 0 ok, 1 failed, 2 bad usage."""
+makes one call into the module of its concern; exit codes: 0 ok, 1 failed, 2 bad usage,
+3 data pulled but the status table could not be written."""
 
 from __future__ import annotations
 
@@ -31,24 +32,34 @@ def _pull(args: argparse.Namespace) -> int:
         args.config,
         _paths(args),
         accept_removals=args.accept_removals,
+        status_file=args.status,
     )
     return tell_pull(result, args.data_dir, args.report)
+
+
+STATUS_NOT_WRITTEN = 3
 
 
 def tell_pull(result, data_dir: Path, report: Path | None = None) -> int:
     """Print what a pull did, write its JSON report when asked; the exit code."""
     if report is not None:
         _module("intake.pull").write_report(report, result)
+    if result.status_written:
+        print(f"Status setiap baris ditulis ke {' dan '.join(result.status_written)}.")
     if not result.ok:
         print(
             f"Gagal menarik data: {result.error}\nTidak ada berkas di {data_dir} yang diubah.",
             file=sys.stderr,
         )
+    else:
+        print(result.summary())
+        changed = ", ".join(result.changed) if result.changed else "tidak ada (data sama)"
+        print(f"Berkas diperbarui: {changed}.")
+    if result.status_error:
+        print(f"Status penarikan tidak dapat ditulis: {result.status_error}", file=sys.stderr)
+    if not result.ok:
         return 1
-    print(result.summary())
-    changed = ", ".join(result.changed) if result.changed else "tidak ada (data sama)"
-    print(f"Berkas diperbarui: {changed}.")
-    return 0
+    return STATUS_NOT_WRITTEN if result.status_error else 0
 
 
 def _paths(args: argparse.Namespace) -> dict[str, Path | None]:
@@ -92,7 +103,8 @@ def _check(args: argparse.Namespace) -> int:
 
 def _quality(args: argparse.Namespace) -> int:
     """Data quality checks for the secretariat: missing or zero amounts, dates, copied
-    descriptions, contacts in free text, members yet to report … with counts and record ids.
+    descriptions, contacts in free text, members yet to report … with counts, record ids
+    and, after a pull, the sheet rows they came from.
 
     Example: python -m scripts quality --data-dir data
     """
@@ -106,7 +118,9 @@ def _quality(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 1
-    found = _module("checks.quality").results(data, datetime.date.today(), settings.reporting_year)
+    quality = _module("checks.quality")
+    found = quality.results(data, datetime.date.today(), settings.reporting_year)
+    origins = _module("model.store").load_origins(args.data_dir)
     flagged = sum(1 for r in found if r.records)
     print(
         f"Mutu data (folder {args.data_dir}/): {flagged} dari {len(found)} pemeriksaan "
@@ -114,8 +128,8 @@ def _quality(args: argparse.Namespace) -> int:
     )
     for result in found:
         print(f"\n[{result.check.id}] {result.message}: {len(result.records)}")
-        for record in result.records:
-            print(f"  {record}")
+        for entry in quality.entries(result, origins):
+            print(f"  {entry}")
     return 0
 
 
@@ -147,6 +161,7 @@ def _nightly(args: argparse.Namespace) -> int:
         config_path=args.config,
         paths=_paths(args),
         accept_removals=args.accept_removals,
+        status_file=args.status,
     )
 
 
@@ -205,6 +220,12 @@ def build_parser() -> argparse.ArgumentParser:
             action="store_true",
             help="terima penarikan yang menghapus lebih dari 20%% anggota atau program yang "
             "terbit (tanpa ini penarikan seperti itu dibatalkan)",
+        )
+        sub.add_argument(
+            "--status",
+            type=Path,
+            help="tulis status setiap baris (diterbitkan, ditolak, alasannya) untuk sekretariat "
+            "ke berkas .xlsx atau .csv ini",
         )
 
     p = verb("pull", _pull, "tarik jawaban formulir ke data/")

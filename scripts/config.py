@@ -21,6 +21,7 @@ DEFAULT_CONFIG = REPO_ROOT / "config.yml"
 
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 SHEET_KEYS = ("members", "programs", "needs")
+STATUS_WORKSHEET = "Status Penarikan"
 FORM_KEYS = ("members", "programs")
 
 
@@ -100,6 +101,9 @@ class SheetsSource:
     credentials_env: str = "GOOGLE_SERVICE_ACCOUNT_JSON"
     credentials_file: str = ""
     sheets: dict[str, WorksheetRef] = field(default_factory=dict)
+    # Where each pull writes the status of every row for the secretariat; no
+    # spreadsheet: nowhere. Not one of the forms' spreadsheets, which stay read-only.
+    status: WorksheetRef = field(default_factory=lambda: WorksheetRef("", STATUS_WORKSHEET))
 
 
 @dataclass(frozen=True)
@@ -287,11 +291,17 @@ def _sheets(r: _Reader, raw: object) -> SheetsSource:
             spreadsheet=r.text(entry, "spreadsheet", f"sources.sheets.{key}", required=False),
             worksheet=str(entry.get("worksheet") or ""),
         )
+    status = r.mapping(raw.get("status"), "sources.sheets.status")
     return SheetsSource(
         credentials_env=r.text(raw, "credentials_env", "sources.sheets", required=False)
         or SheetsSource.credentials_env,
         credentials_file=r.text(raw, "credentials_file", "sources.sheets", required=False),
         sheets=sheets,
+        status=WorksheetRef(
+            spreadsheet=r.text(status, "spreadsheet", "sources.sheets.status", required=False),
+            worksheet=r.text(status, "worksheet", "sources.sheets.status", required=False)
+            or STATUS_WORKSHEET,
+        ),
     )
 
 

@@ -1,6 +1,11 @@
 """A local stand-in for Google: its OAuth token endpoint, the part of the Sheets v4 REST
 API that gspread calls, and sheets published to the web as CSV.
 
+It also takes the one write a pull makes, `spreadsheets:batchUpdate` with
+`addSheet`, `updateSheetProperties` (the grid's size) and `updateCells`, applied
+all or nothing as Google does; a spreadsheet shared read-only refuses it, and one
+over its cell limit answers as Google does.
+
 `FakeGoogle` runs a ThreadingHTTPServer on 127.0.0.1 (a free port) in a thread.
 Like the real API it checks the service account's signed JWT before it hands out
 a token, and the token on every Sheets request; it answers with formatted
@@ -47,7 +52,9 @@ ROUTES = [
     ("GET", re.compile(r"/v4/spreadsheets/([^/:]+)/values:batchGet"), "batchGet"),
     ("GET", re.compile(r"/v4/spreadsheets/([^/:]+)/values/([^/:]+)"), "values"),
     ("GET", re.compile(r"/spreadsheets/d/e/([^/]+)/pub"), "csv"),
+    ("POST", re.compile(r"/v4/spreadsheets/([^/:]+):batchUpdate"), "batchUpdate"),
 ]
+CELL_LIMIT = 10_000_000  # per spreadsheet, at Google
 
 
 @dataclass
@@ -55,6 +62,14 @@ class Spreadsheet:
     title: str
     worksheets: dict[str, list[list[str]]]  # title -> rows, the header first
     shared: bool = True  # with the service account
+    writable: bool = True  # shared as Editor, not Viewer
+    cell_limit: int = CELL_LIMIT
+    # What each write entered, cell by cell, as the API got it ({"stringValue": …}).
+    entered: dict[str, list[list[dict]]] = field(default_factory=dict)
+    grids: dict[str, tuple[int, int]] = field(default_factory=dict)  # set by a write
+
+    def sheet_ids(self) -> dict[int, str]:
+        return {1000 * index: title for index, title in enumerate(self.worksheets)}
 
 
 @dataclass
@@ -230,7 +245,7 @@ class _Handler(BaseHTTPRequestHandler):
         elif self.headers.get("Authorization") != f"Bearer {fake.token}":
             self._send(401, error_body(401))
         else:
-            self._sheets(fake, endpoint, args, query)
+            self._sheets(fake, endpoint, args, query, body)
 
     def _token(self, fake: FakeGoogle, form: dict[str, list[str]]) -> None:
         grant = form.get("grant_type", [""])[0]
@@ -249,13 +264,18 @@ class _Handler(BaseHTTPRequestHandler):
         else:
             self._send(200, page.body, page.content_type)
 
-    def _sheets(self, fake: FakeGoogle, endpoint: str, args, query) -> None:
+    def _sheets(self, fake: FakeGoogle, endpoint: str, args, query, body: str) -> None:
         spreadsheet = fake.spreadsheets.get(args[0])
         if spreadsheet is None:
             self._send(404, error_body(404))
             return
         if not spreadsheet.shared:
             self._send(403, error_body(403))
+            return
+        if endpoint == "batchUpdate":
+            with fake._lock:
+                status, answer = _batch_update(spreadsheet, args[0], json.loads(body))
+            self._send(status, answer)
             return
         if endpoint == "metadata":
             self._send(200, json.dumps(self._metadata(args[0], spreadsheet)))
@@ -311,3 +331,73 @@ class _Handler(BaseHTTPRequestHandler):
         if values:  # the API leaves out `values` for an empty range
             answer["values"] = values
         return answer
+
+
+def _batch_update(spreadsheet: Spreadsheet, key: str, body: dict) -> tuple[int, str]:
+    """Apply a batchUpdate's requests to a copy, then swap it in: all or nothing."""
+    if not spreadsheet.writable:
+        return 403, error_body(403)
+    sheets = {title: [list(r) for r in rows] for title, rows in spreadsheet.worksheets.items()}
+    ids = spreadsheet.sheet_ids()
+    grids = dict(spreadsheet.grids)
+    entered = dict(spreadsheet.entered)
+    for request in body.get("requests", []):
+        (kind, spec), *more = request.items()
+        if more:
+            return 400, error_body(400, "Each request must have exactly one kind.")
+        if kind == "addSheet":
+            props = spec["properties"]
+            if props["title"] in sheets or props["sheetId"] in ids:
+                return 400, error_body(
+                    400, f'A sheet with the name "{props["title"]}" already exists.'
+                )
+            sheets[props["title"]] = []
+            ids[props["sheetId"]] = props["title"]
+            grid = props.get("gridProperties", {})
+            grids[props["title"]] = (grid.get("rowCount", 1000), grid.get("columnCount", 26))
+        elif kind == "updateSheetProperties":
+            props = spec["properties"]
+            title = ids.get(props["sheetId"])
+            if title is None:
+                return 400, error_body(400, f"No grid with id: {props['sheetId']}")
+            grid = props["gridProperties"]
+            rows, columns = grid["rowCount"], grid["columnCount"]
+            sheets[title] = [row[:columns] for row in sheets[title][:rows]]
+            entered[title] = [row[:columns] for row in entered.get(title, [])[:rows]]
+            grids[title] = (rows, columns)
+        elif kind == "updateCells":
+            start = spec["start"]
+            title = ids.get(start["sheetId"])
+            if title is None or spec.get("fields") != "userEnteredValue":
+                return 400, error_body(400, "Invalid updateCells request.")
+            top, left = start.get("rowIndex", 0), start.get("columnIndex", 0)
+            limit = grids.get(title, (10**9, 10**9))
+            new = spec["rows"]
+            if top + len(new) > limit[0] or any(left + len(r["values"]) > limit[1] for r in new):
+                return 400, error_body(400, "Range exceeds grid limits.")
+            target, raw = sheets[title], entered.setdefault(title, [])
+            for offset, row in enumerate(new):
+                at = top + offset
+                for grid_rows, empty in ((target, ""), (raw, {})):
+                    while len(grid_rows) <= at:
+                        grid_rows.append([])
+                    while len(grid_rows[at]) < left + len(row["values"]):
+                        grid_rows[at].append(empty)
+                for column, cell in enumerate(row["values"], left):
+                    value = cell.get("userEnteredValue", {})
+                    target[at][column] = str(value.get("stringValue", value.get("numberValue", "")))
+                    raw[at][column] = value
+        else:
+            return 400, error_body(400, f"Unknown request {kind}.")
+    cells = sum(rows * columns for rows, columns in grids.values())
+    if cells > spreadsheet.cell_limit:
+        message = (
+            "Invalid requests[0].updateSheetProperties: This action would increase the number "
+            f"of cells in the workbook above the limit of {spreadsheet.cell_limit} cells."
+        )
+        return 400, error_body(400, message)
+    spreadsheet.worksheets, spreadsheet.grids, spreadsheet.entered = sheets, grids, entered
+    # The metadata numbers sheets by their order (sheet_ids), as a later read sees them.
+    return 200, json.dumps(
+        {"spreadsheetId": key, "replies": [{} for _ in body.get("requests", [])]}
+    )

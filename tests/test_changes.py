@@ -52,7 +52,8 @@ def _report(rejections: list[dict]) -> dict:
     sheet = {
         "sheet": "Jawaban Formulir 1",
         "read": 10,
-        "accepted": 5,
+        "accepted": 4,
+        "updated": 1,
         "rejected": 2,
         "pending": 1,
         "declined": 1,
@@ -80,11 +81,11 @@ def test_summary_lists_changes_counts_and_rejections():
     assert "| `data/members.yaml` | 1 | 0 | 0 |" in text
     assert "| `data/programs.yaml` | 0 | 0 | 0 |" in text
     header = (
-        "| Lembar | Dibaca | Diterbitkan | Ditolak sistem | Menunggu verifikasi "
-        "| Ditolak sekretariat | Tanpa persetujuan publikasi |"
+        "| Lembar | Dibaca | Diterbitkan | Memperbarui baris lain | Ditolak sistem "
+        "| Menunggu verifikasi | Ditolak sekretariat | Tanpa persetujuan publikasi |"
     )
     assert header in text
-    assert "| Jawaban Formulir 1 | 10 | 5 | 2 | 1 | 1 | 1 |" in text
+    assert "| Jawaban Formulir 1 | 10 | 4 | 1 | 2 | 1 | 1 | 1 |" in text
     assert "| Jawaban Formulir 1 | 4 | NIB | NIB harus 13 angka. |" in text
     # A pipe or a line break in a column name or message cannot break the table.
     assert "| Jawaban Formulir 1 | 7 | Situs \\| Web | Alamat web tidak sah. |" in text

@@ -91,30 +91,87 @@ def test_contact_only_with_its_own_consent():
 
 
 @pytest.mark.parametrize(
-    ("rows", "expected_names"),
+    ("rows", "expected_names", "expected_id"),
     [
-        # same NIB, typo in the name: one member, the earliest row speaks
+        # same NIB, the name corrected later: one member, its id from the first row,
+        # its name from the latest
         (
-            [member(T2, "PT Serang Makmur Sentausa", "0220001234567"),
-             member(T1, "PT Serang Makmur Sentosa", "0220 0012 3456 7")],
+            [member(T2, "PT Serang Makmur Sentosa", "0220001234567"),
+             member(T1, "PT Serang Makmur Sentausa", "0220 0012 3456 7")],
             ["PT Serang Makmur Sentosa"],
+            "pt-serang-makmur-sentausa",
         ),
         # no NIB: same normalised name
-        ([member(T1, "PT. Karya  Banten"), member(T2, "pt karya banten")], ["PT. Karya Banten"]),
+        ([member(T1, "PT. Karya  Banten"), member(T2, "PT Karya Banten")], ["PT Karya Banten"],
+         "pt-karya-banten"),
         # same name, two different NIBs: two businesses, ids kept apart
         (
             [member(T1, "CV Sinar", "1111111111111"), member(T2, "CV Sinar", "2222222222222")],
             ["CV Sinar", "CV Sinar"],
+            "cv-sinar",
         ),
     ],
 )  # fmt: skip
-def test_one_member_per_business(rows, expected_names):
+def test_one_member_per_business(rows, expected_names, expected_id):
     data, report = build(rows, [])
     assert sorted(m["name"] for m in data["members"]) == expected_names
     assert len({m["id"] for m in data["members"]}) == len(expected_names)
-    duplicates = [r for r in report["members"]["rejections"] if r["code"] == "duplicate_member"]
-    assert len(duplicates) == len(rows) - len(expected_names)
-    assert data["members"][0]["registered"] == "2025-04-23"
+    assert expected_id in {m["id"] for m in data["members"]}
+    assert report["members"]["updated"] == len(rows) - len(expected_names)
+    assert report["members"]["rejected"] == 0
+    assert {m["registered"] for m in data["members"]} == {"2025-04-23", "2025-04-24"} - (
+        {"2025-04-24"} if len(expected_names) == 1 else set()
+    )
+
+
+def outcome(members, programs):
+    tables = {
+        "members": Table("Anggota", MEMBER_HEADER, members),
+        "programs": Table("Program", PROGRAM_HEADER, programs),
+    }
+    return intake.outcome(tables, make_config())
+
+
+def test_a_newer_registration_updates_the_member_field_by_field():
+    found = outcome(
+        [
+            member(T1, "PT Baru Pindah", "0220001234567", Kecamatan="Serang", contact=YES),
+            # Later: a new kecamatan; the NIB left empty does not erase the first one.
+            member(T3, "PT Baru Pindah", "", Kecamatan="Kasemen"),
+            member(T2, "PT Baru Pindah", "0220001234567", Kecamatan="Curug", contact=YES),
+        ],
+        [],
+    )
+    (record,) = found.data["members"]
+    assert record["id"] == "pt-baru-pindah" and record["registered"] == "2025-04-23"
+    assert record["kecamatan"] == "kasemen" and record["nib"] == "0220001234567"
+    # The contact person is the latest row's, and that row gave no consent for it.
+    assert "contact" not in record
+    rows = {s.row: s for s in found.sheets["members"].rows}
+    assert (rows[2].outcome, rows[2].route) == ("accepted", "anggota/pt-baru-pindah/")
+    assert [(rows[r].outcome, rows[r].updates) for r in (3, 4)] == [("updated", 2)] * 2
+
+
+def test_a_program_reported_again_updates_it():
+    members = [member(T1, "PT Pelapor", "0220001234567")]
+    first = program(T1, "PT Pelapor", "Beasiswa Anak Nelayan", "0220001234567")
+    again = program(T3, "PT Pelapor", "beasiswa anak  nelayan", "0220001234567")
+    again[6] = ""  # no amount this time: the first one stays
+    again[4] = "Kesehatan"
+    other_year = program(
+        T2, "PT Pelapor", "Beasiswa Anak Nelayan", "0220001234567", start="01/03/2024"
+    )
+    found = outcome(members, [first, again, other_year])
+    by_year = {p["year"]: p for p in found.data["programs"]}
+    assert sorted(by_year) == [2024, 2025]
+    updated = by_year[2025]
+    assert updated["sector"] == "kesehatan" and updated["amount"] == 10_000_000
+    assert updated["reported"] == "2025-04-23" and updated["title"] == "beasiswa anak nelayan"
+    rows = {s.row: s for s in found.sheets["programs"].rows}
+    assert (rows[3].outcome, rows[3].updates, rows[3].route) == (
+        "updated", 2, f"program/{updated['id']}/",
+    )  # fmt: skip
+    assert rows[4].outcome == "accepted"
 
 
 def test_colliding_names_keep_the_earliest_plain_id():

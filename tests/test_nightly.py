@@ -93,7 +93,7 @@ class Repo:
         path.mkdir()
         git(path, "init", "--quiet", "--initial-branch=main")
         # As the repository's own: the site and the contacts beside data/ stay out.
-        (path / ".gitignore").write_text("site/\n*.contacts.yaml\n", encoding="utf-8")
+        (path / ".gitignore").write_text("site/\n*.contacts.yaml\n*.rows.json\n", encoding="utf-8")
         config = yaml.safe_load(DEFAULT_CONFIG.read_text(encoding="utf-8"))
         config["sources"] = {"sheets": fake_google.sheets_settings()}
         (path / "config.yml").write_text(yaml.safe_dump(config, allow_unicode=True), "utf-8")
@@ -187,10 +187,15 @@ def test_first_night_commits_the_data_with_its_counts_and_builds(first_night):
     assert night.outputs == "committed=true\n"
     assert f"Commit dibuat: `{subject}`." in night.summary
     assert f"| `data/programs.yaml` | {counts['programs']} | 0 | 0 |" in night.summary
-    assert f"{fake_google.MEMBERS_SHEET} | 82 | 66 | 2 | 6 | 3 | 5 |" in night.summary
+    assert f"{fake_google.MEMBERS_SHEET} | 82 | 66 | 1 | 1 | 6 | 3 | 5 |" in night.summary
     assert "| Lembar | Baris | Kolom | Alasan |" in night.summary
     assert "### Diterbitkan dengan catatan" in night.summary  # a dropped optional answer
     assert "| Lembar | Baris | Kolom | Catatan |" in night.summary
+    # The quality findings, each record with the sheet row to fix; the members yet to
+    # report as one list.
+    assert "### Mutu data" in night.summary
+    assert f"{fake_google.PROGRAMS_SHEET}, baris " in night.summary.split("### Mutu data")[1]
+    assert "**Anggota yang belum melaporkan program pada tahun 2025**" in night.summary
 
 
 def test_an_unchanged_night_changes_and_commits_nothing(repo, google):

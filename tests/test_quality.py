@@ -15,10 +15,10 @@ from scripts.model import store
 from .helpers import FIXTURES
 
 TODAY = datetime.date(2025, 7, 2)
-PROGRAM = "program/cv-maju-bersama-bank-sampah-warga"
-MEMBER = "anggota/cv-maju-bersama"
-NEED = "kebutuhan/SRG-2025-001"
-BANK = "anggota/pt-bank-serang-sejahtera"
+PROGRAM = "program/cv-maju-bersama-bank-sampah-warga/"
+MEMBER = "anggota/cv-maju-bersama/"
+NEED = "kebutuhan/#kebutuhan-SRG-2025-001"
+BANK = "anggota/pt-bank-serang-sejahtera/"
 
 
 @pytest.fixture(scope="module")
@@ -77,10 +77,10 @@ def test_each_check_flags_its_case(base, check, kind, index, changes, flagged):
 
 def test_the_hand_made_data_has_what_it_has(base):
     result = found(base)
-    assert result["amount-missing"] == ["program/perumda-air-minum-tirta-serang-posyandu-sehat"]
-    assert result["no-beneficiaries"] == ["program/cv-maju-bersama-bazar-umkm"]
+    assert result["amount-missing"] == ["program/perumda-air-minum-tirta-serang-posyandu-sehat/"]
+    assert result["no-beneficiaries"] == ["program/cv-maju-bersama-bazar-umkm/"]
     # Reported for 2025, the latest program year: everyone but the member without a program.
-    assert result["member-not-reported"] == ["anggota/koperasi-karya-sejahtera"]
+    assert result["member-not-reported"] == ["anggota/koperasi-karya-sejahtera/"]
     assert result["start-after-end"] == result["contact-in-text"] == []
 
 

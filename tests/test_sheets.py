@@ -23,6 +23,7 @@ from cryptography.hazmat.primitives.asymmetric import rsa
 from scripts import config
 from scripts.cli import main
 from scripts.config import DEFAULT_CONFIG
+from scripts.intake import status
 from scripts.sources import files as sources
 from scripts.sources import sheets
 
@@ -101,7 +102,9 @@ class Puller:
         shutil.copytree(csv_data, self.data_dir)  # a previous pull's files, to keep intact
         self.secrets = secrets
 
-    def __call__(self, source="sheets", policy=FAST, accept_removals=False, **settings) -> Pulled:
+    def __call__(
+        self, source="sheets", policy=FAST, accept_removals=False, status_file=None, **settings
+    ) -> Pulled:
         config = yaml.safe_load(DEFAULT_CONFIG.read_text(encoding="utf-8"))
         config["sources"] = {
             source: sheets_settings(**settings) if source == "sheets" else settings
@@ -116,6 +119,7 @@ class Puller:
             config_path=config_path,
             network=network,
             accept_removals=accept_removals,
+            status_file=status_file,
         )
         out, err = self.capsys.readouterr()
         for secret in self.secrets:
@@ -420,3 +424,105 @@ def test_an_unpublished_link_is_named_not_printed(run, google):
     del google.published["2PACX-needs"]
     run.fails("Tautan CSV Kebutuhan Daerah tidak dapat dibuka (HTTP 404)", source="url", **urls)
     assert google.count("csv") == 3
+
+
+# --- the status spreadsheet: the one write ------------------------------------------
+
+STATUS_KEY = "1StatusPenarikanForumCsrKotaSerangContoh0000"
+STATUS = {"status": {"spreadsheet": STATUS_KEY, "worksheet": "Status Penarikan"}}
+
+
+@pytest.fixture
+def status_sheet(google) -> Spreadsheet:
+    """A spreadsheet of its own for the status, shared with the account as Editor."""
+    sheet = Spreadsheet("Status Penarikan Forum CSR", {"Petunjuk": [["Lihat README."]]})
+    google.spreadsheets[STATUS_KEY] = sheet
+    return sheet
+
+
+def test_the_status_of_every_row_is_written_in_one_batch(
+    run, google, status_sheet, sample_tables, csv_data
+):
+    pulled = run(**STATUS)
+    assert pulled.code == 0, pulled.err
+    assert "Status setiap baris ditulis ke lembar 'Status Penarikan'." in pulled.out
+    assert tree_digest(run.data_dir) == tree_digest(csv_data)
+    (write,) = google.requests("batchUpdate")
+    assert write.args == (STATUS_KEY,)  # the forms' spreadsheets are only read
+    scopes = {claims["scope"] for claims in google.claims}
+    assert scopes == {" ".join(sheets.READ_ONLY), " ".join(sheets.READ_WRITE)}
+    written = status_sheet.worksheets["Status Penarikan"]
+    assert written[0][0].startswith(status.MARKER) and "berhasil" in written[1][0]
+    assert written[status.TOP - 1] == status.HEADER
+    lines = written[status.TOP :]
+    for key, title in (("members", MEMBERS_SHEET), ("programs", PROGRAMS_SHEET)):
+        rows = [int(line[1]) for line in lines if line[0].endswith(title)]
+        assert rows == list(range(2, len(sample_tables[key].rows) + 2)), key  # each, in order
+    members = {int(line[1]): line for line in lines if line[0].endswith(MEMBERS_SHEET)}
+    assert members[55][2] == "Memperbarui baris 4"
+    assert (
+        members[4][4] == "https://forum-csr-kota-serang.github.io/anggota/pt-serang-makmur-sentosa/"
+    )
+    outcomes = {line[2] for line in lines}
+    assert {"Diterbitkan", "Diterbitkan dengan catatan", "Menunggu verifikasi"} <= outcomes
+    assert {"Ditolak sekretariat", "Tanpa persetujuan publikasi", "Ditolak sistem"} <= outcomes
+    # Every cell entered as a value, never a formula; nothing personal in any.
+    entered = [c for row in status_sheet.entered["Status Penarikan"] for c in row]
+    assert {next(iter(c)) for c in entered} <= {"stringValue", "numberValue"}
+    text = "\n".join("\t".join(line) for line in written)
+    assert leaks(text, private_values(sample_tables)) == []
+
+
+def test_a_new_status_replaces_the_older_longer_one(run, status_sheet):
+    status_sheet.worksheets["Status Penarikan"] = [
+        [f"{status.MARKER} — ditulis otomatis"],
+        *[["SEL-LAMA"] * 9 for _ in range(3000)],
+    ]
+    assert run(**STATUS).code == 0
+    written = status_sheet.worksheets["Status Penarikan"]
+    assert not any("SEL-LAMA" in cell for line in written for cell in line)
+    assert len(written) < 3000 and max(map(len, written)) == len(status.HEADER)
+
+
+def test_a_worksheet_holding_something_else_is_never_overwritten(run, google, status_sheet):
+    theirs = [["Rekap telepon"], ["PT Contoh", "sudah dihubungi"]]
+    status_sheet.worksheets["Status Penarikan"] = [list(r) for r in theirs]
+    pulled = run(**STATUS)
+    assert pulled.code == 3
+    assert "Berkas diperbarui" in pulled.out  # the data pull itself completed
+    assert "Status penarikan tidak dapat ditulis" in pulled.err
+    assert "sudah berisi data lain, jadi tidak ditimpa" in pulled.err
+    assert status_sheet.worksheets["Status Penarikan"] == theirs
+    assert google.requests("batchUpdate") == []
+
+
+@pytest.mark.parametrize(
+    ("fault", "needle"),
+    [
+        ("missing", "Google Sheets tidak menemukan spreadsheet status"),
+        ("not shared", f"bagikan kepada {ACCOUNT} sebagai Editor"),
+        ("read-only", f"bagikan kepada {ACCOUNT} sebagai Editor"),
+        ("over quota", "Kuota Google Sheets API habis"),
+        ("full", "sudah penuh"),
+    ],
+)
+def test_a_status_that_cannot_be_written_leaves_the_pull_done(
+    run, google, status_sheet, csv_data, fault, needle
+):
+    if fault == "missing":
+        del google.spreadsheets[STATUS_KEY]
+    elif fault == "not shared":
+        status_sheet.shared = False
+    elif fault == "read-only":
+        status_sheet.writable = False
+    elif fault == "over quota":
+        google.fail("batchUpdate", Fault(429, times=50))
+    else:
+        status_sheet.cell_limit = 100
+    pulled = run(**STATUS)
+    assert pulled.code == 3, pulled.err
+    assert needle in pulled.err
+    assert "Berkas diperbarui" in pulled.out
+    assert tree_digest(run.data_dir) == tree_digest(csv_data)
+    assert "Petunjuk" in google.spreadsheets.get(STATUS_KEY, status_sheet).worksheets
+    assert "Status Penarikan" not in google.spreadsheets.get(STATUS_KEY, status_sheet).worksheets

@@ -3,8 +3,10 @@ spirit of 360Giving's data quality tool.
 
 Each check is one small function that returns the records it flags, listed in
 CHECKS with a stable id and an Indonesian message. A record is named by its
-path on the site (`program/<id>`, `anggota/<id>`, `kebutuhan/<code>`), never by
-a value it holds: the output may end up in a public log.
+route on the site (`program/<id>/`, `anggota/<id>/`, `kebutuhan/#kebutuhan-<code>`),
+never by a value it holds: the output may end up in a public log. Where the pull
+said which sheet rows made a record (`origins`), the secretariat also reads the
+sheet and row to fix.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ import datetime
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
+from scripts import paths
 from scripts.model.compliance import Compliance, compliance, period
 from scripts.model.contacts import CONTACT_MASKS, mask_contacts
 from scripts.model.dates import as_date, past_end
@@ -24,7 +27,7 @@ FREE_TEXT = {
     "programs": ("title", "description", "location", "partner"),
     "needs": ("title", "proposer", "description"),
 }
-PAGES = {"members": "anggota", "programs": "program", "needs": "kebutuhan"}
+ROUTES = {"members": paths.member, "programs": paths.program, "needs": paths.need}
 
 
 @dataclass(frozen=True)
@@ -35,7 +38,7 @@ class Context:
 
 
 def _ref(kind: str, record: dict) -> str:
-    return f"{PAGES[kind]}/{record['id']}"
+    return ROUTES[kind](record["id"])
 
 
 def _programs(ctx: Context, flagged: Callable[[dict], bool]) -> list[str]:
@@ -125,6 +128,8 @@ class Check:
     id: str
     message: str  # {year}: the reporting period
     find: Callable[[Context], list[str]]
+    # A finding about the forum, not a row to fix: one count with the list.
+    tally: bool = False
 
 
 CHECKS = (
@@ -150,6 +155,7 @@ CHECKS = (
         "member-not-reported",
         "Anggota yang belum melaporkan program pada tahun {year}",
         member_not_reported,
+        tally=True,
     ),
 )
 
@@ -169,3 +175,27 @@ def results(
     ctx = Context(data, today, compliance(data, period(data, reporting_year).year))
     year = ctx.compliance.year
     return [Result(c, c.message.format(year=year), c.find(ctx)) for c in CHECKS]
+
+
+# Where the sheet rows behind each record are: {route: [(sheet title, row), …]}.
+Origins = dict[str, list[tuple[str, int]]]
+
+
+def rows_of(record: str, origins: Origins) -> str:
+    """The sheet rows a record came from, for people: "Lembar, baris 5 dan 9"."""
+    found = origins.get(record, [])
+    by_sheet: dict[str, list[str]] = {}
+    for sheet, row in found:
+        by_sheet.setdefault(sheet, []).append(str(row))
+    return "; ".join(f"{sheet}, baris {' dan '.join(rows)}" for sheet, rows in by_sheet.items())
+
+
+def entries(result: Result, origins: Origins) -> list[str]:
+    """A result's records for people: each with the sheet rows it came from, or, for a
+    tally, one line listing them all."""
+    if result.check.tally:
+        return [", ".join(result.records)] if result.records else []
+    return [
+        f"{record} ({rows})" if (rows := rows_of(record, origins)) else record
+        for record in result.records
+    ]

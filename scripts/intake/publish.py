@@ -14,6 +14,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cache
 
+from scripts import paths
 from scripts.config import Config
 from scripts.intake import normalise as n
 from scripts.intake.questions import (
@@ -31,10 +32,13 @@ from scripts.intake.questions import (
 from scripts.intake.report import Rejection, SheetReport
 from scripts.intake.rules import Reader, check_ownership, check_program_dates
 from scripts.model import reference
+from scripts.model.contacts import mask_contacts
+from scripts.model.text import clean, fold
 from scripts.sources.table import Table
 
 # What identifies a business: an answer without consent withdraws it by these.
 IDENTITY = tuple(q for q in MEMBERS.part(RECORD) if q.key in ("name", "nib"))
+SUBJECT_LIMIT = 120  # characters of a row's subject in the status table
 
 
 @cache
@@ -51,11 +55,13 @@ def reader(form: Form, part: str, config: Config, date_order: str | None = None)
 
 @dataclass
 class Candidate:
-    """A valid, publishable row waiting for its identity."""
+    """A valid, publishable row waiting for its identity, with its warnings."""
 
     row: int
     timestamp: object
     values: dict
+    subject: str
+    warnings: list[Rejection]
 
 
 def bound_rows(table: Table, form: Form, config: Config):
@@ -66,6 +72,13 @@ def bound_rows(table: Table, form: Form, config: Config):
             continue  # a blank row left in the sheet
         width = len(row)
         yield offset + 2, {name: row[i] if i < width else "" for name, i in index.items()}
+
+
+def subject(form: Form, cells: dict) -> str:
+    """What the row calls itself (business name, program title), as the secretariat
+    searches their sheet for it: its cell's text, cleaned, any e-mail address or phone
+    number in it masked, shortened."""
+    return mask_contacts(clean(cells.get(form.subject, "")))[:SUBJECT_LIMIT]
 
 
 def moderated_rows(table: Table, form: Form, config: Config, report: SheetReport, declined=None):
@@ -80,7 +93,7 @@ def moderated_rows(table: Table, form: Form, config: Config, report: SheetReport
     for row, cells in rows:
         status, problems = status_reader.read(cells, table.title, row)
         if status["verification"] == "rejected":
-            report.count("declined")
+            report.settle(row, "declined", subject(form, cells))
             if declined is not None:
                 declined(row, cells)
             continue
@@ -88,18 +101,48 @@ def moderated_rows(table: Table, form: Form, config: Config, report: SheetReport
 
 
 def _triage(
-    report: SheetReport, status: dict, problems: list[Rejection], moderation: bool
+    report: SheetReport,
+    row: int,
+    name: str,
+    status: dict,
+    problems: list[Rejection],
+    moderation: bool,
 ) -> str | None:
-    """The outcome of a row that is not published, or None when it is (its warnings,
-    optional answers dropped, then go to the report). A rejected row lists all."""
+    """The outcome of a row that is not published, settled in the report; None when it
+    is published (its warnings, optional answers dropped, go with it). A rejected row
+    lists all its problems; a row waiting for verification its warnings."""
     if any(not p.warning for p in problems):
-        report.reject(problems)
-        return "rejected"
-    if moderation and status["verification"] != "verified":
-        report.count("pending")
-        return "pending"
-    report.warn(problems)
-    return None
+        fate = "rejected"
+    elif moderation and status["verification"] != "verified":
+        fate = "pending"
+    else:
+        return None
+    report.settle(row, fate, name, problems)
+    return fate
+
+
+def _given(value) -> bool:
+    return value is not None and value != "" and value != []
+
+
+def updated(records: list[dict], keys) -> dict:
+    """The first record with, for each key, the latest answer given (an empty answer
+    in a newer row does not erase an older one)."""
+    merged = dict(records[0])
+    for record in records[1:]:
+        for key in keys:
+            if _given(record[key]):
+                merged[key] = record[key]
+    return merged
+
+
+def _settle_group(report: SheetReport, group: list[Candidate], route: str) -> None:
+    """The first row of a record published it; each newer row updated it."""
+    first = group[0]
+    report.settle(first.row, "accepted", first.subject, first.warnings).route = route
+    for candidate in group[1:]:
+        status = report.settle(candidate.row, "updated", candidate.subject, candidate.warnings)
+        status.route, status.updates = route, first.row
 
 
 def _unique_ids(bases: list[str]) -> list[str]:
@@ -143,10 +186,10 @@ class Fates:
 
 def read_members(
     table: Table, config: Config
-) -> tuple[list[Candidate], list[tuple[str | None, str | None]], SheetReport, Fates]:
-    """The publishable rows; the (NIB, name key) of each verified answer without
-    publication consent (a business that said no in one answer is not published);
-    and what became of every row that is not published."""
+) -> tuple[list[Candidate], list[Withdrawal], SheetReport, Fates]:
+    """The publishable rows; each verified answer without publication consent (a
+    business that said no in one answer is not published); and what became of every
+    row that is not published."""
     sheet = table.title
     report = SheetReport(sheet)
     candidates = []
@@ -168,14 +211,15 @@ def read_members(
         declined=lambda row, cells: fates.note(identity_of(row, cells), "declined"),
     )
     for row, cells, status, problems in rows:
+        name = subject(MEMBERS, cells)
         consent, consent_problems = consent_reader.read(cells, sheet, row)
         if not consent["consent"]:
-            report.count("no_consent")
+            report.settle(row, "no_consent", name)
             identity = identity_of(row, cells)
             fates.note(identity, "no_consent")
             if not config.moderation or status["verification"] == "verified":
                 key = n.name_key(identity["name"]) if identity["name"] else None
-                withdrawals.append((identity["nib"], key))
+                withdrawals.append(Withdrawal(row, identity["nib"], key))
             continue
         values, value_problems = record_reader.read(cells, sheet, row)
         problems += consent_problems + value_problems + check_ownership(values, sheet, row)
@@ -184,34 +228,60 @@ def read_members(
             problems += contact_problems
             if any(contact.values()):
                 values["contact"] = contact
-        fate = _triage(report, status, problems, config.moderation)
+        fate = _triage(report, row, name, status, problems, config.moderation)
         if fate is None:
-            candidates.append(Candidate(row, status["timestamp"], values))
+            candidates.append(Candidate(row, status["timestamp"], values, name, problems))
         else:
             fates.note(identity_of(row, cells), fate)
     return candidates, withdrawals, report, fates
 
 
+@dataclass(frozen=True)
+class Withdrawal:
+    """A verified answer of a business without publication consent."""
+
+    row: int
+    nib: str | None
+    name_key: str | None
+
+
+# What a member's later registration can update; `id` and `registered` stay.
+MEMBER_FIELDS = (
+    "name",
+    "legal_form",
+    "ownership",
+    "nib",
+    "industry",
+    "address",
+    "kecamatan",
+    "kelurahan",
+    "website",
+    "sectors",
+)
+
+
 def merge_members(
     candidates: list[Candidate],
-    withdrawals: list[tuple[str | None, str | None]],
+    withdrawals: list[Withdrawal],
     report: SheetReport,
 ) -> tuple[list[dict], dict[str, str], dict[str, str]]:
-    """One member per business: same NIB, else same name. The earliest row speaks for it.
-    A business one of whose verified answers withdrew consent is left out, rows and all.
+    """One member per business: same NIB, else same name. The earliest row gives its
+    id and registration date; for each field the latest answer given wins, and the
+    contact person is the latest row's (its consent is the one that holds). A business
+    one of whose verified answers withdrew consent is left out, rows and all.
 
     Returns the member records and the NIB and name lookups programs link by.
     """
     groups: list[list[Candidate]] = []
     by_nib: dict[str, int] = {}
     by_name: dict[str, int] = {}
+    nib_of: list[str | None] = []  # a group's NIB, once a row gave one
 
     def business(nib: str | None, key: str | None) -> int | None:
         group = by_nib.get(nib) if nib else None
-        if group is None and key in by_name:
-            other_nib = groups[by_name[key]][0].values["nib"]
-            if not (nib and other_nib):  # two different NIBs are two businesses
-                group = by_name[key]
+        # The same name with two different NIBs is two businesses.
+        if group is None and key in by_name and not (nib and nib_of[by_name[key]]):
+            group = by_name[key]
         return group
 
     for candidate in sorted(candidates, key=lambda c: (c.timestamp, c.row)):
@@ -220,28 +290,24 @@ def merge_members(
         if group is None:
             group = len(groups)
             groups.append([])
-        else:
-            first = groups[group][0]
-            column = "NIB" if nib and nib == first.values["nib"] else "Nama Badan Usaha"
-            report.reject(
-                [
-                    Rejection.of(
-                        report.sheet,
-                        candidate.row,
-                        column,
-                        "duplicate_member",
-                        earlier=first.row,
-                    )
-                ]
-            )
+            nib_of.append(None)
         groups[group].append(candidate)
         if nib:
             by_nib.setdefault(nib, group)
+            nib_of[group] = nib_of[group] or nib
         by_name.setdefault(key, group)
 
-    withdrawn = {business(nib, key) for nib, key in withdrawals} - {None}
-    # The row that would have spoken for it; its other rows are counted as duplicates.
-    report.counts["no_consent"] += len(withdrawn)
+    withdrawn: dict[int, int] = {}  # group → the row that withdrew it
+    for w in withdrawals:
+        group = business(w.nib, w.name_key)
+        if group is not None:
+            withdrawn.setdefault(group, w.row)
+    for group, row in withdrawn.items():
+        for c in groups[group]:
+            reason = Rejection.of(
+                report.sheet, c.row, "Persetujuan Publikasi", "consent_withdrawn", earlier=row
+            )
+            report.settle(c.row, "no_consent", c.subject, [reason])
     kept = [i for i in range(len(groups)) if i not in withdrawn]
     by_nib = {nib: group for nib, group in by_nib.items() if group not in withdrawn}
     by_name = {key: group for key, group in by_name.items() if group not in withdrawn}
@@ -250,24 +316,15 @@ def merge_members(
     id_of = dict(zip(kept, ids, strict=True))
     members = []
     for member_id, group in zip(ids, (groups[i] for i in kept), strict=True):
-        report.count("accepted")
-        first = group[0].values
+        _settle_group(report, group, paths.member(member_id))
+        values = updated([c.values for c in group], MEMBER_FIELDS)
         record = {
             "id": member_id,
-            "name": first["name"],
-            "legal_form": first["legal_form"],
-            "ownership": first["ownership"],
-            "nib": first["nib"],
-            "industry": first["industry"],
-            "address": first["address"],
-            "kecamatan": first["kecamatan"],
-            "kelurahan": first["kelurahan"],
-            "website": first["website"],
-            "sectors": first["sectors"],
+            **{key: values[key] for key in MEMBER_FIELDS},
             "registered": group[0].timestamp.date().isoformat(),
         }
-        if "contact" in first:
-            record["contact"] = first["contact"]
+        if "contact" in group[-1].values:
+            record["contact"] = group[-1].values["contact"]
         members.append(record)
     member_by_nib = {nib: id_of[g] for nib, g in by_nib.items()}
     member_by_name = {key: id_of[g] for key, g in by_name.items()}
@@ -287,17 +344,12 @@ def read_needs(table: Table | None, config: Config) -> tuple[list[dict], SheetRe
         code = values.get("id")
         if code in needs:
             problems.append(
-                Rejection.of(
-                    sheet,
-                    row,
-                    "Kode",
-                    "duplicate_id",
-                    earlier=first_row[code],
-                )
+                Rejection.of(sheet, row, "Kode", "duplicate_id", earlier=first_row[code])
             )
-        if _triage(report, {}, problems, moderation=False) is not None:
+        name = subject(NEEDS, cells)
+        if _triage(report, row, name, {}, problems, moderation=False) is not None:
             continue  # needs have no verification column
-        report.count("accepted")
+        report.settle(row, "accepted", name, problems).route = paths.need(code)
         first_row[code] = row
         needs[code] = {**values, "programs": []}
     return list(needs.values()), report
@@ -353,6 +405,26 @@ def _link_member(
     return None, [Rejection.of(sheet, row, column, code)]
 
 
+# What a newer report of the same program (member, title, year) can update.
+PROGRAM_FIELDS = (
+    "title",
+    "sector",
+    "description",
+    "kecamatan",
+    "location",
+    "start_date",
+    "end_date",
+    "status",
+    "contribution_types",
+    "amount",
+    "beneficiaries",
+    "beneficiary_groups",
+    "partner",
+    "need",
+    "links",
+)
+
+
 def read_programs(
     table: Table,
     config: Config,
@@ -361,41 +433,43 @@ def read_programs(
     need_ids: set[str],
     fates: Fates,
 ) -> tuple[list[dict], SheetReport]:
+    """The published programs: one per member, title and year, which newer reports
+    of it update (its id and first report date stay)."""
     sheet = table.title
     report = SheetReport(sheet)
     record_reader = reader(PROGRAMS, RECORD, config)
-    rows: list[tuple[tuple, dict]] = []
+    groups: dict[tuple, list[tuple[Candidate, dict]]] = {}
     for row, cells, status, problems in moderated_rows(table, PROGRAMS, config, report):
         values, value_problems = record_reader.read(cells, sheet, row)
         problems += value_problems + check_program_dates(values, sheet, row)
         member_id, link_problems = _link_member(values, sheet, row, by_nib, by_name, fates)
         problems += link_problems
         if values.get("need") and values["need"] not in need_ids:
-            problems.append(
-                Rejection.of(
-                    sheet,
-                    row,
-                    "Kode Kebutuhan",
-                    "need_unknown",
-                )
-            )
-        if _triage(report, status, problems, config.moderation) is not None:
+            problems.append(Rejection.of(sheet, row, "Kode Kebutuhan", "need_unknown"))
+        name = subject(PROGRAMS, cells)
+        if _triage(report, row, name, status, problems, config.moderation) is not None:
             continue
-        report.count("accepted")
         record = _program_record(values, member_id, status["timestamp"])
-        rows.append(((record["year"], status["timestamp"], row), record))
+        candidate = Candidate(row, status["timestamp"], values, name, problems)
+        same = (member_id, fold(record["title"]), record["year"])
+        groups.setdefault(same, []).append((candidate, record))
 
+    for group in groups.values():
+        group.sort(key=lambda item: (item[0].timestamp, item[0].row))
     # Ids: member + title; a repeated title (a yearly program) adds its year.
-    rows.sort(key=lambda item: item[0])
-    programs = [record for _, record in rows]
+    ordered = sorted(
+        groups.values(), key=lambda g: (g[0][1]["year"], g[0][0].timestamp, g[0][0].row)
+    )
+    programs = [updated([record for _, record in group], PROGRAM_FIELDS) for group in ordered]
     bases = [f"{p['member']}-{n.slug(p['title'], 50) or 'program'}" for p in programs]
     taken: set[str] = set()
     with_year = []
     for base, program in zip(bases, programs, strict=True):
         with_year.append(base if base not in taken else f"{base}-{program['year']}")
         taken.add(base)
-    for program, program_id in zip(programs, _unique_ids(with_year), strict=True):
+    for program, program_id, group in zip(programs, _unique_ids(with_year), ordered, strict=True):
         program["id"] = program_id
+        _settle_group(report, [candidate for candidate, _ in group], paths.program(program_id))
     return programs, report
 
 
@@ -412,22 +486,33 @@ def _collector_paused():
             gc.enable()
 
 
+@dataclass
+class Outcome:
+    """What a pull makes of the sheets: the records of the three data files, sorted by
+    id; each sheet's report (every row's outcome); and what became of the member rows
+    not published (for the guard: a withdrawal or a decline is a removal asked for)."""
+
+    data: dict[str, list[dict]]
+    sheets: dict[str, SheetReport]
+    fates: Fates
+
+    def report(self) -> dict:
+        """The per-sheet report as the JSON report holds it (no row's subject)."""
+        return {key: sheet.as_dict() for key, sheet in self.sheets.items()}
+
+
 def build(tables: dict[str, Table], config: Config) -> tuple[dict[str, list[dict]], dict]:
     """All three data files' records, sorted by id, and the pull report."""
-    data, report, _ = build_with_fates(tables, config)
-    return data, report
+    found = outcome(tables, config)
+    return found.data, found.report()
 
 
-def build_with_fates(
-    tables: dict[str, Table], config: Config
-) -> tuple[dict[str, list[dict]], dict, Fates]:
-    """As `build`, and what became of the member rows not published (for the guard:
-    a withdrawal or a decline is a removal someone asked for)."""
+def outcome(tables: dict[str, Table], config: Config) -> Outcome:
     with _collector_paused():
         return _build(tables, config)
 
 
-def _build(tables: dict[str, Table], config: Config) -> tuple[dict[str, list[dict]], dict, Fates]:
+def _build(tables: dict[str, Table], config: Config) -> Outcome:
     needs, needs_report = read_needs(tables.get("needs"), config)
     candidates, withdrawals, members_report, fates = read_members(tables["members"], config)
     members, by_nib, by_name = merge_members(candidates, withdrawals, members_report)
@@ -445,12 +530,5 @@ def _build(tables: dict[str, Table], config: Config) -> tuple[dict[str, list[dic
         "programs": sorted(programs, key=lambda r: r["id"]),
         "needs": sorted(needs, key=lambda r: r["id"]),
     }
-    report = {
-        key: sheet_report.as_dict()
-        for key, sheet_report in (
-            ("members", members_report),
-            ("programs", programs_report),
-            ("needs", needs_report),
-        )
-    }
-    return data, report, fates
+    sheets = {"members": members_report, "programs": programs_report, "needs": needs_report}
+    return Outcome(data, sheets, fates)

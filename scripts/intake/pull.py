@@ -7,6 +7,7 @@ rejected rows are not failures.
 
 from __future__ import annotations
 
+import datetime
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,10 +15,12 @@ from typing import TYPE_CHECKING
 
 from scripts import config as config_module
 from scripts import sources
+from scripts.checks import quality as quality_checks
+from scripts.config import Config
 from scripts.errors import ConfigError, SourceError, StoreError
-from scripts.intake import guard, publish
+from scripts.intake import guard, publish, status
 from scripts.intake.questions import FORMS
-from scripts.intake.report import OUTCOME_LABELS
+from scripts.intake.report import OUTCOME_LABELS, SheetReport
 from scripts.model import store
 from scripts.model.text import header_key
 
@@ -27,20 +30,27 @@ if TYPE_CHECKING:
 
 @dataclass
 class PullResult:
-    """What a pull did: its error, or the per-sheet report, record counts and changed files."""
+    """What a pull did: its error, or the per-sheet report, record counts and changed
+    files; every row's outcome (`rows`, for the status table only); the data quality
+    findings; and whether the status could be written where it was asked."""
 
     source: str
     error: str | None = None
     sheets: dict[str, dict] = field(default_factory=dict)
     records: dict[str, int] = field(default_factory=dict)
     changed: list[str] = field(default_factory=list)
+    rows: dict[str, SheetReport] = field(default_factory=dict)
+    quality: list[quality_checks.Result] = field(default_factory=list)
+    origins: quality_checks.Origins = field(default_factory=dict)
+    status_written: list[str] = field(default_factory=list)
+    status_error: str | None = None
 
     @property
     def ok(self) -> bool:
         return self.error is None
 
     def as_dict(self) -> dict:
-        """The JSON report (`--report`)."""
+        """The JSON report (`--report`): counts and reasons, no row's subject."""
         if not self.ok:
             return {"source": self.source, "ok": False, "error": self.error}
         return {
@@ -52,7 +62,8 @@ class PullResult:
         }
 
     def summary(self) -> str:
-        """A plain-text summary for people: counts per sheet, then each rejection."""
+        """A plain-text summary for people: counts per sheet, then each rejection, each
+        update and each warning."""
         lines = []
         for sheet in self.sheets.values():
             counts = ", ".join(f"{sheet[key]} {label}" for key, label in OUTCOME_LABELS.items())
@@ -62,6 +73,12 @@ class PullResult:
                 lines.append(
                     f"  {r['sheet']}, baris {r['row']}, kolom '{r['column']}': {r['message']}"
                 )
+        for report in self.rows.values():
+            for row in report.in_order():
+                if row.updates is not None:
+                    lines.append(
+                        f"  {report.sheet}, baris {row.row}: memperbarui baris {row.updates}."
+                    )
         for sheet in self.sheets.values():
             for w in sheet["warnings"]:
                 lines.append(
@@ -78,6 +95,16 @@ def _headers() -> dict[str, frozenset[str]]:
     }
 
 
+def origins(sheets: dict[str, SheetReport]) -> quality_checks.Origins:
+    """The sheet rows behind each published record, by its route."""
+    found: quality_checks.Origins = {}
+    for report in sheets.values():
+        for row in report.in_order():
+            if row.route is not None:
+                found.setdefault(row.route, []).append((report.sheet, row.row))
+    return found
+
+
 def pull(
     source: str,
     data_dir: Path,
@@ -85,25 +112,69 @@ def pull(
     paths: dict[str, Path | None] | None = None,
     network: Network | None = None,
     accept_removals: bool = False,
+    status_file: Path | None = None,
+    today: datetime.date | None = None,
 ) -> PullResult:
     """Pull the named source into data_dir. A pull that would remove too many published
-    records fails (guard.py) unless `accept_removals`."""
+    records fails (guard.py) unless `accept_removals`. The status of every row goes to
+    `status_file` and, with `--source sheets`, to the status spreadsheet of the config;
+    a status that cannot be written leaves the pull done (`status_error` says why)."""
     result = PullResult(source)
     try:
         config = config_module.load(config_path)
         tables = sources.read(source, config, paths or {}, network, _headers())
-        data, result.sheets, fates = publish.build_with_fates(tables, config)
+        found = publish.outcome(tables, config)
+        result.sheets, result.rows = found.report(), found.sheets
         published = store.load(data_dir)
     except (SourceError, ConfigError, StoreError) as exc:
         result.error = str(exc)
         return result
-    found = guard.removals(published, data, guard.asked_removals(published, fates.of))
-    if found and not accept_removals:
-        result.error = guard.refusal(found)
-        return result
-    result.changed = store.save(data_dir, data)
-    result.records = {name: len(records) for name, records in data.items()}
+    removed = guard.removals(published, found.data, guard.asked_removals(published, found.fates.of))
+    if removed and not accept_removals:
+        result.error = guard.refusal(removed)
+    else:
+        result.changed = store.save(data_dir, found.data)
+        result.origins = origins(found.sheets)
+        store.save_origins(data_dir, result.origins)
+        result.records = {name: len(records) for name, records in found.data.items()}
+        result.quality = quality_checks.results(
+            found.data, today or datetime.date.today(), config.reporting_year
+        )
+    write_status(result, config, status_file, network)
     return result
+
+
+def write_status(
+    result: PullResult, config: Config, path: Path | None, network: Network | None
+) -> None:
+    """The status table, to the file asked for and to the status spreadsheet."""
+    wanted_sheet = result.source == "sheets" and bool(config.sheets.status.spreadsheet)
+    if path is None and not wanted_sheet:
+        return
+    now = datetime.datetime.now(status.ZONE)
+    lines = status.table(
+        result.rows,
+        config.forum.site_url,
+        status.headline(result.source, now, result.error),
+        status.findings(result.quality, result.origins, result.rows),
+    )
+    problems = []
+    if path is not None:
+        try:
+            status.write_file(path, lines)
+            result.status_written.append(str(path))
+        except OSError as exc:
+            problems.append(f"berkas {path} tidak dapat ditulis ({exc.strerror}).")
+    if wanted_sheet:
+        from scripts.sources import sheets  # gspread only for the Sheets source
+
+        try:
+            sheets.write_status(config.sheets, lines, status.MARKER, status.TOP, network)
+            result.status_written.append(f"lembar '{config.sheets.status.worksheet}'")
+        except SourceError as exc:
+            problems.append(str(exc))
+    if problems:
+        result.status_error = " ".join(problems)
 
 
 def write_report(path: Path, result: PullResult) -> None:

@@ -54,6 +54,7 @@ class Question:
 class Form:
     key: str  # members | programs | needs
     title: str
+    subject: str  # the header of the answer a row is known by (business, program)
     questions: tuple[Question, ...]
     moderated: bool = True  # has the secretariat's verification column
 
@@ -89,6 +90,7 @@ _SECRETARIAT = (
 MEMBERS = Form(
     key="members",
     title=FORM_TITLES["members"],
+    subject="Nama Badan Usaha",
     questions=(
         *_STATUS,
         Question(
@@ -126,6 +128,7 @@ MEMBERS = Form(
 PROGRAMS = Form(
     key="programs",
     title=FORM_TITLES["programs"],
+    subject="Nama Program",
     questions=(
         *_STATUS,
         Question("NIB Badan Usaha", "member_nib", "nib"),
@@ -162,6 +165,7 @@ PROGRAMS = Form(
 NEEDS = Form(
     key="needs",
     title=FORM_TITLES["needs"],
+    subject="Judul Kebutuhan",
     moderated=False,  # kept by the city itself
     questions=(
         Question("Kode", "id", "need_code", column_required=True, value_required=True),

@@ -1,21 +1,30 @@
-"""What a pull says about each sheet: counts per outcome, every rejection, and every
-warning (an optional answer that could not be read, dropped; the row is published),
-as data (sheet, row, column, code, message), never a cell's value."""
+"""What a pull says about each sheet: the outcome of every row, in sheet row order,
+with its reasons (the rejections of a row not published, the warnings of one that
+is: an optional answer that could not be read, dropped). The reasons are data
+(sheet, row, column, code, message), never a cell's value.
+
+A row's `subject` (the business or program as the row names it) helps the
+secretariat find the row in the status table; it never reaches the JSON report,
+data/, the site or a log.
+"""
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 
 from scripts.model import codes
 
 OUTCOME_LABELS = {
     "accepted": "diterbitkan",
+    "updated": "memperbarui baris lain",
     "rejected": "ditolak sistem",
     "pending": "menunggu verifikasi",
     "declined": "ditolak sekretariat",
     "no_consent": "tanpa persetujuan publikasi",
 }
 OUTCOMES = tuple(OUTCOME_LABELS)
+PUBLISHED = ("accepted", "updated")
 
 
 @dataclass(frozen=True)
@@ -38,28 +47,57 @@ class Rejection:
         return {k: v for k, v in vars(self).items() if k != "warning"}
 
 
+@dataclass(slots=True)
+class RowStatus:
+    """One sheet row's outcome. A published row also knows its record (`route`, on the
+    site) and, when it updated a record an earlier row made, that row (`updates`)."""
+
+    row: int
+    outcome: str
+    subject: str = ""
+    reasons: list[Rejection] = field(default_factory=list)
+    route: str | None = None
+    updates: int | None = None
+
+
 @dataclass
 class SheetReport:
     sheet: str
-    counts: dict[str, int] = field(default_factory=lambda: dict.fromkeys(OUTCOMES, 0))
-    rejections: list[Rejection] = field(default_factory=list)
-    warnings: list[Rejection] = field(default_factory=list)
+    rows: list[RowStatus] = field(default_factory=list)
 
-    def count(self, outcome: str) -> None:
-        self.counts[outcome] += 1
+    def settle(
+        self, row: int, outcome: str, subject: str = "", reasons: list[Rejection] = ()
+    ) -> RowStatus:
+        """Record a row's outcome; the returned status may still learn its record."""
+        status = RowStatus(row, outcome, subject, list(reasons))
+        self.rows.append(status)
+        return status
 
-    def warn(self, warnings: list[Rejection]) -> None:
-        self.warnings.extend(warnings)
+    def in_order(self) -> list[RowStatus]:
+        return sorted(self.rows, key=lambda s: s.row)
 
-    def reject(self, problems: list[Rejection]) -> None:
-        self.counts["rejected"] += 1
-        self.rejections.extend(problems)
+    @property
+    def counts(self) -> dict[str, int]:
+        found = Counter(s.outcome for s in self.rows)
+        return {outcome: found[outcome] for outcome in OUTCOMES}
+
+    @property
+    def rejections(self) -> list[Rejection]:
+        """Why rows were rejected. (The reasons of other rows not published, such as a
+        withdrawal elsewhere or a pending row's warnings, are for the status table.)"""
+        return [r for s in self.in_order() if s.outcome == "rejected" for r in s.reasons]
+
+    @property
+    def warnings(self) -> list[Rejection]:
+        """The optional answers dropped from published rows."""
+        return [r for s in self.in_order() if s.outcome in PUBLISHED for r in s.reasons]
 
     def as_dict(self) -> dict:
+        counts = self.counts
         return {
             "sheet": self.sheet,
-            "read": sum(self.counts.values()),
-            **self.counts,
+            "read": len(self.rows),
+            **counts,
             "rejections": [r.as_dict() for r in self.rejections],
             "warnings": [w.as_dict() for w in self.warnings],
         }

@@ -196,9 +196,10 @@ CATALOGUE = _codes(
         "Tanggal selesai lebih awal dari tanggal mulai.",
     ),
     (
-        "duplicate_member",
-        "NIB atau Nama Badan Usaha",
-        "Badan usaha ini sudah terdaftar di baris {earlier}; baris ini tidak diterbitkan terpisah.",
+        "consent_withdrawn",
+        "Persetujuan Publikasi",
+        "Jawaban lain badan usaha ini (baris {earlier}) tidak menyetujui publikasi; badan "
+        "usaha ini tidak diterbitkan sampai baris itu ditandai Ditolak.",
     ),
     ("duplicate_id", "Kode", "Kode ini sudah dipakai di baris {earlier}."),
     (

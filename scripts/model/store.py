@@ -13,6 +13,7 @@ back, so the pull, the checks and the site see members as before.
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import stat
@@ -57,10 +58,43 @@ CONTACTS_SUFFIX = ".contacts.yaml"  # ignored by git (.gitignore)
 PUBLISHED = "contact_published"
 
 
+def _beside(data_dir: Path, suffix: str) -> Path:
+    data_dir = data_dir.absolute()
+    return data_dir.parent / f"{data_dir.name}{suffix}"
+
+
 def contacts_path(data_dir: Path) -> Path:
     """The contacts file of a data folder: beside it, never inside (data/ is public)."""
-    data_dir = data_dir.absolute()
-    return data_dir.parent / f"{data_dir.name}{CONTACTS_SUFFIX}"
+    return _beside(data_dir, CONTACTS_SUFFIX)
+
+
+# Which sheet rows made each record, as the last pull found them: for the quality
+# checks, which name the row to fix. Beside data/ and ignored by git: sorting a sheet
+# renumbers its rows, which is no change of the data.
+ORIGINS_SUFFIX = ".rows.json"
+
+
+def origins_path(data_dir: Path) -> Path:
+    return _beside(data_dir, ORIGINS_SUFFIX)
+
+
+def save_origins(data_dir: Path, origins: dict[str, list[tuple[str, int]]]) -> None:
+    text = json.dumps(
+        {route: [list(o) for o in rows] for route, rows in sorted(origins.items())},
+        ensure_ascii=False,
+        indent=1,
+    )
+    write_atomic(origins_path(data_dir), text + "\n")
+
+
+def load_origins(data_dir: Path) -> dict[str, list[tuple[str, int]]]:
+    """The rows of the last pull; none when there was none (or it cannot be read:
+    the checks then name the records only)."""
+    try:
+        raw = json.loads(origins_path(data_dir).read_text(encoding="utf-8"))
+        return {str(k): [(str(s), int(r)) for s, r in v] for k, v in raw.items()}
+    except (OSError, ValueError, TypeError, AttributeError):
+        return {}
 
 
 def _without_contacts(members: list[dict]) -> tuple[list[dict], list[dict]]:
@@ -88,7 +122,11 @@ def _mode_for(path: Path) -> int:
 
 def write_atomic(path: Path, text: str) -> bool:
     """Write `text` to `path` unless it already holds exactly that; True if written."""
-    encoded = text.encode("utf-8")
+    return write_atomic_bytes(path, text.encode("utf-8"))
+
+
+def write_atomic_bytes(path: Path, encoded: bytes) -> bool:
+    """Write `encoded` to `path` unless it already holds exactly that; True if written."""
     try:
         if path.read_bytes() == encoded:
             return False

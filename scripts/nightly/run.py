@@ -153,6 +153,11 @@ def run(
     _append(outputs_path, f"committed={str(committed).lower()}\n")
     print(outcome)
     _append(summary_path, summary.summary_markdown(report, found, outcome))
+    _append(summary_path, summary.quality_markdown(result.quality, result.origins))
+    if result.status_error:
+        # The data is pulled: commit and build go on; the summary and log say it.
+        print(f"Status penarikan tidak dapat ditulis: {result.status_error}", file=sys.stderr)
+        _append(summary_path, summary.status_failed_markdown(result.status_error))
     code = build_site(data_dir, site_dir, pull_options.get("config_path"))
     if code != 0:
         _append(summary_path, summary.BUILD_FAILED_MARKDOWN)

@@ -9,6 +9,7 @@ value never appears here (the pull report holds none either).
 
 from __future__ import annotations
 
+from scripts.checks import quality
 from scripts.intake.report import OUTCOME_LABELS
 from scripts.model.diff import FileChanges
 from scripts.model.store import DATA_FILES
@@ -94,6 +95,31 @@ def summary_markdown(report: dict, changes: dict[str, FileChanges], outcome: str
             "catatan",
         )
     return "\n".join(lines) + "\n"
+
+
+def quality_markdown(results: list[quality.Result], origins: quality.Origins) -> str:
+    """The data quality findings: per check its count, then each record's page and
+    the sheet rows it came from (a tally, like the members yet to report, as one list)."""
+    flagged = [r for r in results if r.records]
+    lines = ["", "### Mutu data", ""]
+    if not flagged:
+        return "\n".join([*lines, "Tidak ada temuan."]) + "\n"
+    lines += _table(["Pemeriksaan", "Jumlah"], [[r.message, len(r.records)] for r in flagged])
+    for result in flagged:
+        entries = quality.entries(result, origins)
+        shown = entries[:MAX_REJECTION_ROWS]
+        lines += ["", f"**{_cell(result.message)}** ({len(result.records)}):", ""]
+        lines += [f"- {_cell(entry)}" for entry in shown]
+        if len(entries) > len(shown):
+            lines.append(f"- … dan {len(entries) - len(shown)} lainnya.")
+    return "\n".join(lines) + "\n"
+
+
+def status_failed_markdown(error: str) -> str:
+    return (
+        "\n**Status Penarikan tidak dapat ditulis** (data tetap ditarik dan situs dibangun): "
+        f"{_cell(error)}\n"
+    )
 
 
 def failure_markdown(error: str, data_dir: str) -> str:

@@ -7,12 +7,9 @@ only with consent) flattened into four columns. Every download is written from
 those rows, and so is the explorer's "download what I see": explorer.js builds
 its CSV from programs.json, with the same columns and the same rules.
 
-Spreadsheets run a cell that starts with `=`, `+`, `-`, `@`, a tab or a
-carriage return as a formula (CSV injection). Such a text cell is written to CSV
-with a leading apostrophe, which Excel and LibreOffice read as "this is text",
-and to XLSX as an explicit string with the quote-prefix style. Numbers and dates
-are never text, so they stay numbers. The rule lives here (`FORMULA_START`), in
-explorer.js, and is stated in datapackage.json and on the Data Terbuka page.
+Every cell goes through model/cells.py, which keeps text that looks like a
+formula text (CSV injection); the same rule lives in explorer.js and is stated in
+datapackage.json and on the Data Terbuka page.
 
 Deterministic: the same data gives byte-identical files. Timestamps are the
 data-updated date of the site, never the time of the build.
@@ -31,24 +28,20 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 from openpyxl.writer.excel import ExcelWriter
 
 from scripts import paths
 from scripts.checks import schema
 from scripts.config import Forum
+from scripts.model.cells import FORMULA_CLASS, SEPARATOR, csv_cell, xlsx_cell
 from scripts.model.reference import OWNERSHIP, Reference
 from scripts.model.store import DATA_FILES
-from scripts.model.text import XML_ILLEGAL, fold
+from scripts.model.text import fold
 from scripts.site import formats
 from scripts.site import stats as fig
 
 FOLDER = paths.OPEN_DATA.removesuffix("/")  # the downloads' folder in the site
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-FORMULA_CLASS = r"[=+\-@\t\r]"  # the same characters, as a regular expression
-SEPARATOR = "; "  # between the values of a list field in one cell (URLs hold no spaces)
 LICENSE = {
     "name": "CC-BY-4.0",
     "title": "Creative Commons Attribution 4.0 International",
@@ -62,7 +55,6 @@ FORMULA_NOTE = (
 )
 # The slices of programs that each have a CSV: (folder, key of a program).
 SLICES = {"sektor": "sector", "anggota": "member", "tahun": "year"}
-BOLD = Font(bold=True)
 
 
 @dataclass(frozen=True)
@@ -162,17 +154,6 @@ def public_row(kind: str, record: dict) -> dict:
     return row
 
 
-def csv_cell(value) -> str:
-    """A value as CSV cell text: lists joined, null empty, formula-like text neutralised."""
-    if value is None:
-        return ""
-    if isinstance(value, list):
-        value = SEPARATOR.join(value)
-    if isinstance(value, str) and value.startswith(FORMULA_START):
-        return "'" + value
-    return str(value)
-
-
 def csv_text(fields: list[Field], rows: Iterable[dict]) -> str:
     """CSV as Excel opens it right: UTF-8 with a byte order mark, CRLF line ends."""
     out = io.StringIO()
@@ -184,24 +165,6 @@ def csv_text(fields: list[Field], rows: Iterable[dict]) -> str:
 
 def json_text(rows: list[dict]) -> str:
     return json.dumps(rows, ensure_ascii=False, separators=(",", ":")) + "\n"
-
-
-def xlsx_cell(sheet, value, bold: bool = False) -> WriteOnlyCell:
-    """A value as an XLSX cell: text always a string (never a formula), numbers and dates typed."""
-    if isinstance(value, list):
-        value = SEPARATOR.join(value)
-    if isinstance(value, str):
-        value = XML_ILLEGAL.sub("", value)
-    cell = WriteOnlyCell(sheet, value)
-    if isinstance(value, str):
-        cell.data_type = "s"  # openpyxl would take text starting with "=" for a formula
-        if value.startswith(FORMULA_START):
-            cell.quotePrefix = True  # and Excel keeps it text when the cell is edited
-    elif isinstance(value, datetime.date):
-        cell.number_format = "yyyy-mm-dd"
-    if bold:
-        cell.font = BOLD
-    return cell
 
 
 def _xlsx_value(field: Field, value):

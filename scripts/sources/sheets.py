@@ -39,6 +39,8 @@ from scripts.sources.table import Table, from_records, parse_csv
 
 SHEETS_API = "https://sheets.googleapis.com/"
 READ_ONLY = ["https://www.googleapis.com/auth/spreadsheets.readonly"]
+# Only for the status spreadsheet: the forms' responses are opened read-only.
+READ_WRITE = ["https://www.googleapis.com/auth/spreadsheets"]
 OPTIONAL = ("needs",)  # a forum may not keep regional needs; the forms are required
 GUIDE = "Lihat README, bagian 'Menghubungkan Google Form'."
 
@@ -176,9 +178,10 @@ def _worksheets(settings: SheetsSource) -> list[Worksheet]:
     return found
 
 
-def _credentials(settings: SheetsSource) -> Credentials:
-    """The service account's read-only credentials: from the environment variable named
-    in the config (the JSON text, as a GitHub secret holds it), else from the key file."""
+def _credentials(settings: SheetsSource, scopes: list[str] = READ_ONLY) -> Credentials:
+    """The service account's credentials (read-only unless `scopes` say otherwise): from
+    the environment variable named in the config (the JSON text, as a GitHub secret
+    holds it), else from the key file."""
     env = settings.credentials_env
     text = os.environ.get(env, "").strip()
     origin = f"variabel lingkungan {env}"
@@ -214,7 +217,7 @@ def _credentials(settings: SheetsSource) -> Credentials:
             '"service_account"). Buat kunci JSON untuk akun layanan di Google Cloud Console.'
         )
     try:
-        return Credentials.from_service_account_info(info, scopes=READ_ONLY)
+        return Credentials.from_service_account_info(info, scopes=scopes)
     except (ValueError, DefaultCredentialsError):
         raise SourceError(
             f"Kunci akun layanan di {origin} tidak lengkap atau rusak. Buat dan unduh kunci "
@@ -222,7 +225,9 @@ def _credentials(settings: SheetsSource) -> Credentials:
         ) from None
 
 
-def _sheets_refused(exc: Exception, where: str, account: str) -> str:
+def _sheets_refused(
+    exc: Exception, where: str, account: str, role: str = "Pelihat (Viewer)"
+) -> str:
     if isinstance(exc, RefreshError) or _status(exc) == 401:
         return (
             f"Google menolak kunci akun layanan {account} (kunci mungkin sudah dihapus atau "
@@ -241,14 +246,14 @@ def _sheets_refused(exc: Exception, where: str, account: str) -> str:
         return (
             f"Akun layanan tidak diizinkan membuka {where}: spreadsheet itu belum "
             f"dibagikan kepadanya. Buka spreadsheet, klik Bagikan (Share), lalu bagikan kepada "
-            f"{account} sebagai Pelihat (Viewer)."
+            f"{account} sebagai {role}."
         )
     if status == 404:
         return (
             f"Google Sheets tidak menemukan {where}. Periksa kunci spreadsheet di config.yml "
             "(bagian alamat spreadsheet di antara /d/ dan /edit)."
         )
-    return f"Google Sheets menolak membaca {where} (HTTP {status})."
+    return f"Google Sheets menolak membuka {where} (HTTP {status})."
 
 
 def _grid(value_range: object) -> list[list[str]] | None:
@@ -339,6 +344,107 @@ def read_sheets(settings: SheetsSource, network: Network | None = None) -> dict[
                 )
             )
     return tables
+
+
+# --- The status spreadsheet (written) ------------------------------------------------
+
+
+def _status_refused(exc: Exception, where: str, account: str) -> str:
+    status = _status(exc)
+    message = exc.error.get("message", "") if isinstance(exc, APIError) else ""
+    if status == 400 and "limit" in message:
+        return (
+            f"{where} sudah penuh (Google Sheets membatasi jumlah sel per spreadsheet). "
+            "Hapus lembar kerja lain yang tidak terpakai di spreadsheet itu, atau pakai "
+            "spreadsheet status yang baru."
+        )
+    return _sheets_refused(exc, where, account, role="Editor")
+
+
+def _cell(value: str | int) -> dict:
+    """A cell as entered: a number, or text as a string value (never a formula)."""
+    if isinstance(value, int):
+        return {"userEnteredValue": {"numberValue": value}}
+    return {"userEnteredValue": {"stringValue": value}}
+
+
+def _ours(client: HTTPClient, key: str, title: str, marker: str, ask) -> bool:
+    """Whether an existing worksheet may be overwritten: empty, or our own (its first
+    cell begins with `marker`)."""
+    first = ask(lambda: client.values_get(key, absolute_range_name(title, "A1")))
+    cell = (first.get("values") or [[""]])[0] if isinstance(first, dict) else [""]
+    if cell and str(cell[0]).startswith(marker):
+        return True
+    whole = ask(lambda: client.values_get(key, absolute_range_name(title)))
+    rows = whole.get("values", []) if isinstance(whole, dict) else []
+    return not any(str(c).strip() for row in rows for c in row)
+
+
+def write_status(
+    settings: SheetsSource,
+    lines: list[list[str | int]],
+    marker: str,
+    frozen: int,
+    network: Network | None = None,
+) -> None:
+    """Replace the status worksheet (`sources.sheets.status`) with `lines`, in one
+    batch update: the worksheet made when missing, resized to the lines (which clears
+    what an older, longer status left), the lines written as values. A worksheet that
+    holds something else is refused, never overwritten. Failures raise `SourceError`."""
+    network = network or Network()
+    target = settings.status
+    key = _spreadsheet_key(target.spreadsheet, "status")
+    creds = _credentials(settings, READ_WRITE)
+    account = creds.service_account_email
+    where = f"spreadsheet status '{key}' (sources.sheets.status)"
+
+    def ask(action):
+        return _ask(action, network.policy, where, lambda e: _status_refused(e, where, account))
+
+    width = max(map(len, lines), default=1)
+    with AuthorizedSession(creds) as session:
+        if network.sheets_adapter is not None:
+            session.mount(SHEETS_API, network.sheets_adapter)
+        client = HTTPClient(creds, session)
+        client.set_timeout(network.policy.timeout)
+        metadata = ask(
+            lambda: client.fetch_sheet_metadata(key, params={"fields": "sheets.properties"})
+        )
+        try:
+            existing = {
+                str(sheet["properties"]["title"]): int(sheet["properties"]["sheetId"])
+                for sheet in metadata["sheets"]
+            }
+        except (KeyError, TypeError, ValueError) as exc:
+            raise SourceError(_unreadable(where)) from exc
+        grid = {"rowCount": max(len(lines), frozen + 1), "columnCount": width}
+        grid["frozenRowCount"] = frozen
+        if target.worksheet in existing:
+            if not _ours(client, key, target.worksheet, marker, ask):
+                raise SourceError(
+                    f"Lembar kerja '{target.worksheet}' di {where} sudah berisi data lain, "
+                    "jadi tidak ditimpa. Kosongkan atau hapus lembar itu, atau tulis nama "
+                    "lembar lain di sources.sheets.status.worksheet pada config.yml."
+                )
+            sheet_id = existing[target.worksheet]
+            shape = {
+                "updateSheetProperties": {
+                    "properties": {"sheetId": sheet_id, "gridProperties": grid},
+                    "fields": "gridProperties(rowCount,columnCount,frozenRowCount)",
+                }
+            }
+        else:
+            sheet_id = max(existing.values(), default=0) + 1
+            properties = {"sheetId": sheet_id, "title": target.worksheet, "gridProperties": grid}
+            shape = {"addSheet": {"properties": properties}}
+        cells = {
+            "updateCells": {
+                "start": {"sheetId": sheet_id, "rowIndex": 0, "columnIndex": 0},
+                "rows": [{"values": [_cell(c) for c in line]} for line in lines],
+                "fields": "userEnteredValue",
+            }
+        }
+        ask(lambda: client.batch_update(key, {"requests": [shape, cells]}))
 
 
 # --- Published CSV -------------------------------------------------------------------
