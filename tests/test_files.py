@@ -12,7 +12,9 @@ import pytest
 
 from scripts.cli import main as cli
 from scripts.errors import SourceError
+from scripts.model.text import header_key
 from scripts.sources import files
+from scripts.sources import table as table_module
 from scripts.sources.table import delimiter
 
 from .helpers import pull_tables, tree_digest
@@ -126,3 +128,32 @@ def test_a_renamed_csv_and_a_missing_sheet_are_named(tmp_path, sample):
     ):
         files.read_table(tmp_path / "buku.xlsx#Tidak Ada")
     assert files.read_table(book).title == "buku.xlsx"
+
+
+def test_a_csv_mixing_separators_names_the_first_row_that_does(tmp_path, sample):
+    table = sample["members"]
+    path = tmp_path / "campur.csv"
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle, delimiter=";")
+        writer.writerows([table.header, *table.rows[:3]])
+        csv.writer(handle).writerows(table.rows[3:5])  # pasted from a comma download
+    with pytest.raises(SourceError, match="baris 5 memakai pemisah kolom yang lain"):
+        files.read_table(path, frozenset(header_key(h) for h in table.header))
+    assert table_module.mixed_separator_row([table.header, *table.rows], ",") is None
+
+
+def test_merged_cells_and_formulas_read_as_a_download_shows_them(tmp_path, sample):
+    """A merged cell holds its value in its first cell only, as Sheets' CSV download does;
+    a formula reads as its last computed value, never as the formula."""
+    path = _workbook(tmp_path / "gabung.xlsx", sample)
+    book = openpyxl.load_workbook(path)
+    sheet = book["Form Responses 1"]
+    status = sample["members"].header.index("Status Verifikasi") + 1
+    sheet.merge_cells(start_row=2, start_column=status, end_row=4, end_column=status)
+    book.save(path)
+    table = files.read_table(path)
+    column = [row[status - 1] for row in table.rows[:3]]
+    assert column == [sample["members"].rows[0][status - 1], "", ""]
+    # A formula never computed (no cached value) is empty, never the formula's text.
+    with pytest.raises(SourceError, match="kosong"):
+        files.read_table(tmp_path / "gabung.xlsx#Rumus")

@@ -49,7 +49,30 @@ def parse_csv(text: str, title: str, expected: frozenset[str] = frozenset()) -> 
         records = list(csv.reader(io.StringIO(text, newline=""), delimiter=separator))
     except csv.Error as exc:
         raise SourceError(f"Lembar '{title}': berkas CSV rusak ({exc}).") from exc
+    mixed = mixed_separator_row(records, separator)
+    if mixed is not None:
+        raise SourceError(
+            f"Lembar '{title}': baris {mixed} memakai pemisah kolom yang lain dari baris "
+            f"judul ('{separator}'); berkas ini mencampur ',' dan ';'. Unduh ulang dari "
+            "Google Sheets, atau simpan ulang dengan satu pemisah."
+        )
     return from_records(records, title)
+
+
+def mixed_separator_row(records: list[list[str]], separator: str) -> int | None:
+    """The sheet row number of the first data row that is split by another separator
+    than the header: under the header's it holds under half the columns, under the
+    other at least half (a row pasted from another file)."""
+    width = len(records[0]) if records else 0
+    others = [d for d in DELIMITERS if d != separator]
+    for number, record in enumerate(records[1:], 2):
+        if width < 2 or 2 * len(record) >= width or not any(c.strip() for c in record):
+            continue
+        joined = separator.join(record)
+        for other in others:
+            if 2 * len(next(csv.reader([joined], delimiter=other), [])) >= width:
+                return number
+    return None
 
 
 def from_records(records: list[list[str]], title: str) -> Table:
