@@ -125,7 +125,55 @@ def test_open_data_page_links_every_download_and_states_the_licence(sample):
     for name in ("members.csv", "programs.json", "data-terbuka.xlsx", "datapackage.json"):
         assert page.find("a", href=f"../data/{name}"), name
     workbook = openpyxl.load_workbook(folder / "data-terbuka.xlsx", read_only=True)
-    assert workbook.sheetnames == ["keterangan", *DATA_FILES]
+    assert workbook.sheetnames == ["Keterangan", "Anggota", "Program", "Kebutuhan daerah"]
+
+
+def test_the_workbooks_are_for_people(sample):
+    """Indonesian titles, labels instead of codes, rupiah with thousands separators,
+    dates as dates, a frozen header with an autofilter, and a first sheet that says
+    what the file is; the CSV keeps the machine's keys and codes."""
+    data, folder, _ = sample
+    book = openpyxl.load_workbook(folder / "data-terbuka.xlsx")
+    notes = [
+        [c for c in row if c is not None] for row in book["Keterangan"].iter_rows(values_only=True)
+    ]
+    text = " ".join(str(c) for row in notes for c in row)
+    assert "CC BY 4.0" in text and "Data diperbarui" in text and "datapackage.json" in text
+    assert ["Program", "Kelompok penerima manfaat"] in [row[:2] for row in notes]
+    sheet = book["Program"]
+    header = [c.value for c in sheet[1]]
+    assert {"Nama program", "Kecamatan lokasi", "Nilai kontribusi (Rp)", "Badan usaha"} <= set(
+        header
+    )
+    assert not {"amount", "beneficiary_groups", "title"} & set(header)
+    assert (
+        sheet.freeze_panes == "A2"
+        and sheet.auto_filter.ref == f"A1:{sheet.dimensions.split(':')[1]}"
+    )
+    rows = [dict(zip(header, (c for c in row), strict=True)) for row in sheet.iter_rows(min_row=2)]
+    kecamatan = {str(r["Kecamatan lokasi"].value) for r in rows}
+    assert any("Cipocok Jaya" in k for k in kecamatan) and not any(
+        "cipocok-jaya" in k for k in kecamatan
+    )
+    groups = {str(r["Kelompok penerima manfaat"].value) for r in rows}
+    assert any("Keluarga Miskin / Rentan" in g for g in groups)
+    names = {m["name"] for m in data["members"]}
+    assert {r["Badan usaha"].value for r in rows} <= names
+    money = [
+        r["Nilai kontribusi (Rp)"] for r in rows if r["Nilai kontribusi (Rp)"].value is not None
+    ]
+    assert money and all(c.data_type == "n" and c.number_format == "#,##0" for c in money)
+    start = [r["Tanggal mulai"] for r in rows if r["Tanggal mulai"].value is not None]
+    assert all(c.is_date and c.number_format == "dd/mm/yyyy" for c in start)
+    members = book["Anggota"]
+    header = [c.value for c in members[1]]
+    ownership = next(f for f in exports.FIELDS["members"] if f.name == "ownership")
+    column = header.index(exports.people_title("members", ownership))
+    owners = {row[column] for row in members.iter_rows(min_row=2, values_only=True)}
+    assert {"BUMN", "BUMD", "Swasta"} <= owners and not owners & {"bumn", "bumd", "swasta"}
+    # The CSV is for machines: English keys and codes.
+    first = (folder / "programs.csv").read_text(encoding="utf-8-sig").splitlines()[0]
+    assert first.startswith("id,member,title,sector")
 
 
 def _hostile_data() -> dict[str, list[dict]]:
@@ -154,13 +202,14 @@ def test_a_hostile_cell_round_trips_as_text_in_csv_and_xlsx(tmp_path):
     ]
     assert (member["contact_phone"], member["contact_name"]) == ("'+6281234567890", "'\tNama")
 
-    sheet = openpyxl.load_workbook(tmp_path / "data-terbuka.xlsx")["programs"]
+    sheet = openpyxl.load_workbook(tmp_path / "data-terbuka.xlsx")["Program"]
     header = [c.value for c in sheet[1]]
-    (cells,) = [r for r in sheet.iter_rows(min_row=2) if r[header.index("title")].value == HOSTILE]
-    title = cells[header.index("title")]
+    title_at = header.index("Nama program")
+    (cells,) = [r for r in sheet.iter_rows(min_row=2) if r[title_at].value == HOSTILE]
+    title = cells[title_at]
     assert title.data_type == "s" and title.value == HOSTILE and title.quotePrefix
-    assert cells[header.index("description")].value == "+1+1"
-    amount = cells[header.index("amount")]
+    assert cells[header.index("Deskripsi")].value == "+1+1"
+    amount = cells[header.index("Nilai kontribusi (Rp)")]
     assert amount.data_type == "n" and amount.value == 5_000_000
     # No formula anywhere in the workbook's XML.
     with zipfile.ZipFile(tmp_path / "data-terbuka.xlsx") as archive:

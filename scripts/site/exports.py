@@ -35,7 +35,14 @@ from scripts import paths
 from scripts.checks import schema
 from scripts.config import Forum
 from scripts.model.cells import FORMULA_CLASS, SEPARATOR, csv_cell, xlsx_cell
-from scripts.model.reference import OWNERSHIP, Reference
+from scripts.model.reference import (
+    BENEFICIARY_GROUPS,
+    CONTRIBUTION_TYPES,
+    NEED_STATUS,
+    OWNERSHIP,
+    PROGRAM_STATUS,
+    Reference,
+)
 from scripts.model.store import DATA_FILES
 from scripts.model.text import fold
 from scripts.site import formats
@@ -167,8 +174,70 @@ def json_text(rows: list[dict]) -> str:
     return json.dumps(rows, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
-def _xlsx_value(field: Field, value):
-    return formats.as_date(value) if field.type == "date" else value
+# The workbooks are for people: Indonesian column titles, labels instead of codes,
+# rupiah with thousands separators. CSV and JSON stay for machines (English keys and
+# codes, as datapackage.json describes them).
+RUPIAH_FORMAT = "#,##0"
+DATE_FORMAT = "dd/mm/yyyy"
+RUPIAH = {"amount", "estimated_cost"}
+# A column whose people's title is not the contract's (which names the code it holds).
+PEOPLE_TITLES = {("programs", "member"): "Badan usaha"}
+WIDTHS = {"string": 28, "integer": 16, "date": 14}
+LONG_TEXT = {"description", "address", "links"}
+
+
+def labels(data: dict[str, list[dict]], ref: Reference) -> dict[tuple[str, str], dict]:
+    """For each column of codes (kind, field), the label people read for each code."""
+    names = {m["id"]: m["name"] for m in data.get("members", [])}
+    return {
+        ("members", "ownership"): OWNERSHIP,
+        ("members", "kecamatan"): ref.kecamatan,
+        ("members", "sectors"): ref.sectors,
+        ("programs", "member"): names,
+        ("programs", "sector"): ref.sectors,
+        ("programs", "kecamatan"): ref.kecamatan,
+        ("programs", "status"): PROGRAM_STATUS,
+        ("programs", "contribution_types"): CONTRIBUTION_TYPES,
+        ("programs", "beneficiary_groups"): BENEFICIARY_GROUPS,
+        ("needs", "sector"): ref.sectors,
+        ("needs", "kecamatan"): ref.kecamatan,
+        ("needs", "status"): NEED_STATUS,
+    }
+
+
+def people_title(kind: str, field: Field) -> str:
+    return PEOPLE_TITLES.get((kind, field.name), field.title)
+
+
+def _people_value(field: Field, value, names: dict | None):
+    """A download value as people read it: a date as a date, a code as its label."""
+    if field.type == "date":
+        return formats.as_date(value)
+    if names is None or value is None:
+        return value
+    if isinstance(value, list):
+        return [names.get(v, v) for v in value]
+    return names.get(value, value)
+
+
+def _dressed(field: Field):
+    """How a column's cells are formatted in a workbook."""
+    if field.name in RUPIAH:
+        number_format = RUPIAH_FORMAT
+    elif field.type == "date":
+        number_format = DATE_FORMAT
+    else:
+        return None
+
+    def dress(cell) -> None:
+        if not isinstance(cell.value, str):
+            cell.number_format = number_format
+
+    return dress
+
+
+def _width(field: Field) -> int:
+    return 50 if field.name in LONG_TEXT else WIDTHS.get(field.type, 20)
 
 
 def _timestamp(updated: datetime.date | None) -> datetime.datetime:
@@ -187,23 +256,49 @@ class Book:
         props.creator = props.lastModifiedBy = forum.name
         props.created = props.modified = self.when
 
-    def sheet(self, title: str, header: list[str], rows: Iterable[list], widths=()) -> None:
+    def sheet(
+        self, title: str, header: list[str], rows: Iterable[list], widths=(), styles=()
+    ) -> None:
+        """A sheet with a frozen, bold header row and an autofilter over its rows;
+        `styles[i](cell)` formats column i's cells."""
         sheet = self.workbook.create_sheet(title[:31])  # Excel's limit on sheet names
         sheet.freeze_panes = "A2"
         for index, width in enumerate(widths, start=1):
             sheet.column_dimensions[get_column_letter(index)].width = width
         sheet.append([xlsx_cell(sheet, name, bold=True) for name in header])
+        styles = list(styles) + [None] * (len(header) - len(styles))
+        count = 0
         for row in rows:
-            sheet.append([xlsx_cell(sheet, value) for value in row])
+            sheet.append([xlsx_cell(sheet, v, style=s) for v, s in zip(row, styles, strict=False)])
+            count += 1
+        sheet.auto_filter.ref = f"A1:{get_column_letter(max(len(header), 1))}{count + 1}"
 
-    def table(self, kind: str, records: Iterable[dict], title: str | None = None) -> None:
-        """The public rows of records as a sheet, columns named as in data/."""
+    def notes(self, lines: list[list]) -> None:
+        """The first sheet, "Keterangan": what the file is, its licence, its date and the
+        meaning of each column, as plain lines."""
+        sheet = self.workbook.create_sheet("Keterangan")
+        for index, width in enumerate((24, 34, 70, 24), start=1):
+            sheet.column_dimensions[get_column_letter(index)].width = width
+        for number, line in enumerate(lines):
+            sheet.append([xlsx_cell(sheet, v, bold=number == 0) for v in line])
+
+    def table(
+        self, kind: str, records: Iterable[dict], names: dict, title: str | None = None
+    ) -> None:
+        """The public rows of records as a sheet for people: Indonesian titles, labels
+        for codes (`names`, from `labels()`), rupiah and dates formatted."""
         fields = FIELDS[kind]
+        columns = [names.get((kind, f.name)) for f in fields]
         rows = (public_row(kind, r) for r in records)
         self.sheet(
-            title or kind,
-            [f.name for f in fields],
-            ([_xlsx_value(f, row[f.name]) for f in fields] for row in rows),
+            title or TITLES[kind],
+            [people_title(kind, f) for f in fields],
+            (
+                [_people_value(f, row[f.name], c) for f, c in zip(fields, columns, strict=True)]
+                for row in rows
+            ),
+            widths=[_width(f) for f in fields],
+            styles=[_dressed(f) for f in fields],
         )
 
     def bytes(self) -> bytes:
@@ -310,9 +405,15 @@ class Download:
 
 def _report_book(report: fig.AnnualReport, figures: fig.Figures) -> bytes:
     """The annual report's figures, the same objects its page shows, one sheet each."""
-    book = Book(
-        f"Laporan Tahunan {report.year} {figures.forum.name}", figures.forum, figures.updated
+    title = f"Laporan Tahunan {report.year} {figures.forum.name}"
+    book = Book(title, figures.forum, figures.updated)
+    what = (
+        f"Angka laporan tahunan {report.year} forum untuk Kementerian Sosial, sama dengan "
+        "halaman laporannya di situs: ringkasan, rincian per bidang, kecamatan dan "
+        "kepemilikan, anggota yang sudah dan belum melapor, kebutuhan yang diadopsi, dan "
+        "daftar programnya."
     )
+    book.notes(_about(title, what, figures.forum, figures.updated) + column_notes(["programs"]))
     summary = [
         [f.label.capitalize() + (" (Rp)" if f.rupiah else ""), f.value] for f in report.summary
     ]
@@ -371,23 +472,61 @@ def _report_book(report: fig.AnnualReport, figures: fig.Figures) -> bytes:
         ),
         widths=(16, 40, 20, 60),
     )
-    book.table("programs", report.programs, "Program")
+    members = [mf.member for mf in figures.member_figures]
+    book.table("programs", report.programs, labels({"members": members}, figures.ref))
     return book.bytes()
 
 
+def column_notes(kinds: Iterable[str]) -> list[list]:
+    """One line per column of the workbook's data sheets: its sheet, its title, what it
+    holds, and the key the CSV and JSON give it."""
+    lines = [["Lembar", "Kolom", "Arti", "Kolom di CSV/JSON"]]
+    for kind in kinds:
+        for f in FIELDS[kind]:
+            meaning = f.title
+            if f.name in RUPIAH:
+                meaning += "; rupiah, bilangan bulat"
+            elif f.type == "date":
+                meaning += "; tanggal (hari/bulan/tahun)"
+            if f.many:
+                meaning += f"; beberapa nilai dipisah '{SEPARATOR.strip()}'"
+            lines.append([TITLES[kind], people_title(kind, f), meaning, f.name])
+    return lines
+
+
+def _about(title: str, what: str, forum: Forum, updated: datetime.date | None) -> list[list]:
+    return [
+        [title],
+        [what],
+        [
+            "Untuk diolah mesin, pakai berkas CSV atau JSON di halaman Data Terbuka: kunci "
+            "kolom dan kodenya berbahasa Inggris, dijelaskan di datapackage.json."
+        ],
+        ["Sumber", forum.name],
+        ["Lisensi", LICENSE["title"] + " (CC BY 4.0)", LICENSE["path"]],
+        ["Data diperbarui", updated],
+        [
+            "Teks isian yang tampak seperti rumus (diawali =, +, -, @) disimpan sebagai teks "
+            "dan tidak pernah dijalankan."
+        ],
+        [],
+    ]
+
+
 def _open_data_book(
-    data: dict[str, list[dict]], forum: Forum, updated: datetime.date | None
+    data: dict[str, list[dict]], forum: Forum, ref: Reference, updated: datetime.date | None
 ) -> bytes:
     book = Book(f"Data Terbuka {forum.name}", forum, updated)
-    book.sheet(
-        "keterangan",
-        ["Lembar", "Kolom", "Judul", "Tipe"],
-        [[name, f.name, f.title, f.type] for name in DATA_FILES for f in FIELDS[name]]
-        + [[], ["Lisensi", LICENSE["title"], LICENSE["path"]], ["Data diperbarui", updated]],
-        widths=(14, 22, 40, 10),
+    what = (
+        "Semua anggota, program CSR, dan kebutuhan daerah yang diterbitkan forum, satu "
+        "lembar untuk masing-masing, dengan judul kolom dan label dalam bahasa Indonesia."
     )
+    book.notes(
+        _about(f"Data Terbuka {forum.name}", what, forum, updated) + column_notes(DATA_FILES)
+    )
+    names = labels(data, ref)
     for name in DATA_FILES:
-        book.table(name, data[name])
+        book.table(name, data[name], names)
     return book.bytes()
 
 
@@ -404,7 +543,10 @@ def write(
         rows = [public_row(name, r) for r in sorted(data[name], key=lambda r: r["id"])]
         main[f"{name}.csv"] = (f"{TITLES[name]} (CSV)", csv_text(FIELDS[name], rows).encode())
         main[f"{name}.json"] = (f"{TITLES[name]} (JSON)", json_text(rows).encode())
-    main["data-terbuka.xlsx"] = ("Semua data (XLSX)", _open_data_book(data, forum, updated))
+    main["data-terbuka.xlsx"] = (
+        "Semua data (XLSX)",
+        _open_data_book(data, forum, ref, updated),
+    )
     package = json.dumps(datapackage(forum, ref, updated), ensure_ascii=False, indent=2) + "\n"
     main["datapackage.json"] = ("Data Package (Frictionless)", package.encode())
     files = {f"{FOLDER}/{name}": content for name, (_, content) in main.items()}
