@@ -75,6 +75,7 @@ class Field:
     many: bool  # a list in data/: its values joined with SEPARATOR in CSV and XLSX
     constraints: dict
     reference: str | None = None  # its values are the forum's: sectors | kecamatan
+    description: str = ""  # what it holds, for people (the workbooks' Keterangan)
 
     @property
     def required(self) -> bool:
@@ -117,7 +118,16 @@ def _field(name: str, path: tuple[str, ...], prop: dict, required: bool) -> Fiel
         # A value written with the apostrophe of FORMULA_START (a phone "+62…") still matches.
         constraints["pattern"] = f"(?:'(?={FORMULA_CLASS}))?(?:{_pattern(prop)})"
     reference = (prop.get("items") or {}).get("x-reference") or prop.get("x-reference")
-    return Field(name, path, prop["title"], kind, "array" in types, constraints, reference)
+    return Field(
+        name,
+        path,
+        prop["title"],
+        kind,
+        "array" in types,
+        constraints,
+        reference,
+        prop.get("description", ""),
+    )
 
 
 def _constraints(field: Field, ref: Reference) -> dict:
@@ -139,7 +149,12 @@ def _fields(name: str) -> list[Field]:
         required = key in items["required"]
         if prop.get("type") == "object":  # the contact: one column per key
             fields += [
-                _field(f"{key}_{sub}", (key, sub), p | {"title": f"Kontak: {p['title']}"}, False)
+                _field(
+                    f"{key}_{sub}",
+                    (key, sub),
+                    p | {"title": f"Kontak: {p['title']}", "description": prop["description"]},
+                    False,
+                )
                 for sub, p in prop["properties"].items()
             ]
         else:
@@ -336,7 +351,8 @@ def datapackage(forum: Forum, ref: Reference, updated: datetime.date | None) -> 
                     "name": f.name,
                     "title": f.title,
                     "type": f.type,
-                    **({"description": "Beberapa nilai dipisahkan '; '."} if f.many else {}),
+                    "description": f.description
+                    + (f" Beberapa nilai dipisahkan '{SEPARATOR}'." if f.many else ""),
                     **({"constraints": c} if (c := _constraints(f, ref)) else {}),
                 }
                 for f in FIELDS[name]
@@ -483,7 +499,7 @@ def column_notes(kinds: Iterable[str]) -> list[list]:
     lines = [["Lembar", "Kolom", "Arti", "Kolom di CSV/JSON"]]
     for kind in kinds:
         for f in FIELDS[kind]:
-            meaning = f.title
+            meaning = f.description or f.title
             if f.name in RUPIAH:
                 meaning += "; rupiah, bilangan bulat"
             elif f.type == "date":
@@ -538,15 +554,17 @@ def write(
     """Write every download under out_dir, the site's /data/ folder; returns the main files
     (paths from the site root) for the Data Terbuka page."""
     updated, forum, ref = figures.updated, figures.forum, figures.ref
-    main: dict[str, tuple[str, bytes]] = {}  # file name → (title, content)
+    # file name → (title, content); the workbook for people first, then the machines' files
+    main: dict[str, tuple[str, bytes]] = {
+        "data-terbuka.xlsx": (
+            "Semua data, untuk dibaca (XLSX)",
+            _open_data_book(data, forum, ref, updated),
+        )
+    }
     for name in DATA_FILES:
         rows = [public_row(name, r) for r in sorted(data[name], key=lambda r: r["id"])]
         main[f"{name}.csv"] = (f"{TITLES[name]} (CSV)", csv_text(FIELDS[name], rows).encode())
         main[f"{name}.json"] = (f"{TITLES[name]} (JSON)", json_text(rows).encode())
-    main["data-terbuka.xlsx"] = (
-        "Semua data (XLSX)",
-        _open_data_book(data, forum, ref, updated),
-    )
     package = json.dumps(datapackage(forum, ref, updated), ensure_ascii=False, indent=2) + "\n"
     main["datapackage.json"] = ("Data Package (Frictionless)", package.encode())
     files = {f"{FOLDER}/{name}": content for name, (_, content) in main.items()}
