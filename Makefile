@@ -40,7 +40,11 @@ serve: $(VENV)/.runtime
 	$(BIN)/python -m scripts build --build-dir build
 	NO_MKDOCS_2_WARNING=1 $(BIN)/python -m mkdocs serve --config-file build/mkdocs.yml --dev-addr 127.0.0.1:8000
 
-test: $(VENV)/.dev node_modules/.package-lock.json /usr/bin/chromium /usr/bin/zbarimg
+# The PDF tests read the documents back with poppler: pdftotext, pdffonts, pdftoppm.
+/usr/bin/pdftotext:
+	$(SUDO) apt-get update && $(SUDO) apt-get install -y poppler-utils
+
+test: $(VENV)/.dev node_modules/.package-lock.json /usr/bin/chromium /usr/bin/zbarimg /usr/bin/pdftotext
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/zizmor --offline --quiet .github/workflows
@@ -58,6 +62,7 @@ bench: $(VENV)/.dev
 	$(BIN)/python bench/pull_throughput.py
 	$(BIN)/python bench/hostile_input.py
 	$(BIN)/python bench/page_weight.py
+	$(BIN)/python bench/documents.py
 	$(BIN)/python bench/explorer_search.py
 	$(BIN)/python bench/build_site.py
 

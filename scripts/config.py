@@ -32,6 +32,18 @@ class Contact:
 
 
 @dataclass(frozen=True)
+class Signatory:
+    """One signature of the annual report's closing block; no name: a line to write it on."""
+
+    role: str
+    name: str = ""
+
+
+# Who signs the annual report when config.yml does not say.
+SIGNATORIES = (Signatory("Ketua Forum"), Signatory("Sekretariat Forum"))
+
+
+@dataclass(frozen=True)
 class LegalBasis:
     title: str
     text: str = ""
@@ -45,6 +57,11 @@ class Forum:
     contact: Contact = field(default_factory=Contact)
     # Paragraphs of the "Tentang Forum" page: how and when this forum began.
     history: tuple[str, ...] = ()
+    # The letterhead of the documents (the annual report PDF): the secretariat's
+    # address, and a logo (PNG or JPEG, a path from the repository root) if there is one.
+    address: str = ""
+    logo: Path | None = None
+    signatories: tuple[Signatory, ...] = SIGNATORIES
 
 
 @dataclass(frozen=True)
@@ -204,7 +221,36 @@ def _forum(r: _Reader, raw: object) -> Forum:
             phone=r.text(contact, "phone", "forum.contact", required=False),
         ),
         history=r.texts(raw, "history", "forum"),
+        address=r.text(raw, "address", "forum", required=False),
+        logo=_logo(r, raw),
+        signatories=_signatories(r, raw),
     )
+
+
+LOGO_TYPES = (".png", ".jpg", ".jpeg")
+
+
+def _logo(r: _Reader, raw: dict) -> Path | None:
+    value = r.text(raw, "logo", "forum", required=False)
+    if not value:
+        return None
+    path = REPO_ROOT / value
+    if path.suffix.lower() not in LOGO_TYPES or not path.is_file():
+        raise r.fail("forum.logo", f"harus berkas PNG atau JPEG yang ada di repositori ({value}).")
+    return path
+
+
+def _signatories(r: _Reader, raw: dict) -> tuple[Signatory, ...]:
+    if raw.get("signatories") is None:
+        return SIGNATORIES
+    result = []
+    for i, entry in enumerate(r.items(raw["signatories"], "forum.signatories")):
+        key = f"forum.signatories[{i}]"
+        entry = r.mapping(entry, key, required=True)
+        result.append(
+            Signatory(r.text(entry, "role", key), r.text(entry, "name", key, required=False))
+        )
+    return tuple(result)
 
 
 def _region(r: _Reader, raw: object) -> Region:

@@ -10,6 +10,7 @@ import gzip
 import hashlib
 import io
 import json
+import re
 import shutil
 import subprocess
 from html.parser import HTMLParser
@@ -157,6 +158,46 @@ def broken_links(site: Path) -> list[str]:
             if not target.is_file():
                 broken.append(f"{html.relative_to(site)}: {href}")
     return broken
+
+
+def _poppler(tool: str, pdf: Path | bytes, *args: str) -> str:
+    """A poppler tool's output on a PDF file or a PDF's bytes (read from stdin)."""
+    source, given = (str(pdf), None) if isinstance(pdf, Path) else ("-", pdf)
+    done = subprocess.run([tool, *args, source, "-"], input=given, check=True, capture_output=True)
+    return done.stdout.decode("utf-8")
+
+
+def pdf_text(pdf: Path | bytes, layout: bool = False) -> list[str]:
+    """The text of each page of a PDF, as poppler's pdftotext reads it."""
+    return _poppler("pdftotext", pdf, "-enc", "UTF-8", *(["-layout"] if layout else [])).split(
+        "\f"
+    )[:-1]
+
+
+_PAGE = re.compile(r'<page width="([\d.]+)" height="([\d.]+)">(.*?)</page>', re.DOTALL)
+_WORD = re.compile(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">')
+
+
+def pdf_words_outside(pdf: Path | bytes, margin: float) -> list[tuple[int, str]]:
+    """(page, box) of every word poppler finds closer than `margin` points to a page edge."""
+    outside = []
+    for number, page in enumerate(_PAGE.finditer(_poppler("pdftotext", pdf, "-bbox")), 1):
+        width, height = float(page.group(1)), float(page.group(2))
+        for box in _WORD.finditer(page.group(3)):
+            x0, y0, x1, y1 = map(float, box.groups())
+            if x0 < margin or y0 < margin or x1 > width - margin or y1 > height - margin:
+                outside.append((number, box.group(0)))
+    return outside
+
+
+def pdf_fonts(path: Path) -> list[dict[str, str]]:
+    """Each font of a PDF as poppler's pdffonts lists it: name, type and whether embedded."""
+    out = subprocess.run(["pdffonts", str(path)], check=True, capture_output=True, text=True)
+    fonts = []
+    for line in out.stdout.splitlines()[2:]:
+        name, *_, emb, sub, uni, _obj, _gen = line.split()
+        fonts.append({"name": name, "emb": emb, "sub": sub, "uni": uni})
+    return fonts
 
 
 def search_fragments(site: Path) -> list[dict]:

@@ -68,6 +68,10 @@ def _set(value, *keys):
         (_set({"member": {"url": "x"}}, "forms"), "kunci forms.member:"),
         (_set("ymd", "date_order"), "kunci date_order:"),
         (_set("teks", "sources", "sheets"), "kunci sources.sheets:"),
+        (_set("content/assets/tidak-ada.png", "forum", "logo"), "kunci forum.logo:"),
+        (_set("config.yml", "forum", "logo"), "kunci forum.logo:"),  # not a picture
+        (_set([], "forum", "signatories"), "kunci forum.signatories:"),
+        (_set([{"name": "Budi"}], "forum", "signatories"), "forum.signatories[0].role:"),
     ],
 )
 def test_a_bad_config_is_refused_naming_its_key(tmp_path, change, key):
@@ -83,3 +87,12 @@ def test_unreadable_and_non_mapping_files(tmp_path):
     (tmp_path / "list.yml").write_text("- a\n- b\n", encoding="utf-8")
     with pytest.raises(ConfigError, match="pasangan kunci"):
         config.load(tmp_path / "list.yml")
+
+
+def test_letterhead_and_signatories(tmp_path):
+    settings = _write(tmp_path, _set("tests/fixtures/logo.png", "forum", "logo"))
+    assert settings.forum.logo == config.REPO_ROOT / "tests" / "fixtures" / "logo.png"
+    assert settings.forum.address.startswith("Sekretariat")
+    assert [s.role for s in settings.forum.signatories] == ["Ketua Forum", "Sekretariat Forum"]
+    default = _write(tmp_path, _drop("forum", "signatories"))
+    assert default.forum.signatories == config.SIGNATORIES and default.forum.logo is None

@@ -6,17 +6,28 @@ says it is not open yet, with no QR code."""
 from __future__ import annotations
 
 import dataclasses
+import datetime
+import subprocess
 import xml.etree.ElementTree as ET
 
 import pypdf
 import pytest
-from PIL import Image
+from PIL import Image, ImageChops, ImageStat
 
 from scripts import config
 from scripts.site import posters as joining
 from scripts.site import qrcodes
 
-from .helpers import FORMS, Page, build_sample, decode_qr, site_forms, tree_digest
+from .helpers import (
+    FORMS,
+    Page,
+    build_sample,
+    decode_qr,
+    pdf_fonts,
+    pdf_text,
+    site_forms,
+    tree_digest,
+)
 
 SVG = "{http://www.w3.org/2000/svg}"
 URLS = [
@@ -24,6 +35,7 @@ URLS = [
     "https://docs.google.com/forms/d/e/1FAIpQLSdContohLaporanProgramCsrKotaSerang0123456789ab/viewform?usp=sf_link",
     "http://contoh.example/formulir?nama=Forum%20CSR&tahun=2025#bagian-2",
 ]
+UPDATED = datetime.date(2026, 11, 30)
 FORUM = dataclasses.replace(
     config.load().forum, name="Forum CSR Kota Serang", full_name="FTJSLBU Kota Serang"
 )
@@ -92,22 +104,39 @@ def test_link_text_is_the_short_address_without_https():
 
 
 @pytest.mark.parametrize("url", URLS[:2])
-def test_posters_scan_and_are_one_a4_page(url, tmp_path):
-    joining.write_assets(open_forms(url), FORUM, tmp_path / "a")
-    joining.write_assets(open_forms(url), FORUM, tmp_path / "b")
+def test_posters_are_one_vector_a4_page_that_scans(url, tmp_path):
+    forms = open_forms(url)
+    joining.write_assets(forms, FORUM, tmp_path / "a", UPDATED)
+    joining.write_assets(forms, FORUM, tmp_path / "b", UPDATED)
     assert tree_digest(tmp_path / "a") == tree_digest(tmp_path / "b")  # nightly: no change
-    for form in joining.FORMS.values():
+    for form in forms.values():
         folder = tmp_path / "a" / form.page
+        pdf = folder / form.poster_pdf
         assert decode_qr(folder / form.qr_png) == [url]
-        assert decode_qr(folder / form.poster_png) == [url]
-        reader = pypdf.PdfReader(folder / form.poster_pdf)
+        reader = pypdf.PdfReader(pdf)
         assert len(reader.pages) == 1
         box = reader.pages[0].mediabox
-        assert abs(float(box.width) - 595) <= 1 and abs(float(box.height) - 842) <= 1
-        image = reader.pages[0].images[0].image
-        pdf_png = tmp_path / f"{form.stem}-from-pdf.png"
-        image.save(pdf_png)
-        assert decode_qr(pdf_png) == [url]
+        assert (float(box.width), float(box.height)) == pytest.approx((595.28, 841.89), abs=0.01)
+        assert len(reader.pages[0].images) == 0  # the code is squares, not a picture
+        fonts = pdf_fonts(pdf)
+        assert {f["name"].split("+")[1] for f in fonts} == {"DejaVuSansBook", "DejaVuSansBold"}
+        assert all(f["emb"] == "yes" for f in fonts)  # a true bold face, embedded
+        (text,) = pdf_text(pdf, layout=True)
+        lines = [line.strip() for line in text.splitlines() if line.strip()]
+        assert lines[0] == FORUM.name  # the forum's name on one line
+        link = lines[lines.index(joining.SCAN_HINT) + 1 : -1]
+        assert "".join(link) == form.link_text  # broken only after its separators
+        assert all(part.endswith(("/", "?", "&", "=")) for part in link[:-1])
+        render = tmp_path / f"{form.stem}-150dpi"
+        subprocess.run(["pdftoppm", "-r", "150", "-gray", "-png", "-singlefile", pdf, render])
+        assert decode_qr(render.with_suffix(".png")) == [url]
+        # The PNG to share is the same page: the same size as poppler's render, the same ink.
+        shared = Image.open(folder / form.poster_png).convert("L")
+        assert decode_qr(folder / form.poster_png) == [url]
+        drawn = Image.open(render.with_suffix(".png")).convert("L")
+        assert abs(shared.width - drawn.width) <= 1 and abs(shared.height - drawn.height) <= 1
+        difference = ImageChops.difference(shared, drawn.resize(shared.size))
+        assert ImageStat.Stat(difference).mean[0] < 8  # of 255: anti-aliasing apart, equal
 
 
 @pytest.fixture(scope="module")
@@ -170,8 +199,8 @@ def test_the_forums_own_form_addresses_are_valid():
 
 
 def test_pdf_title_names_the_form_and_the_forum(tmp_path):
-    joining.write_assets(open_forms(URLS[0]), FORUM, tmp_path)
+    joining.write_assets(open_forms(URLS[0]), FORUM, tmp_path, UPDATED)
     form = joining.FORMS["members"]
     reader = pypdf.PdfReader(tmp_path / form.page / form.poster_pdf)
     assert reader.metadata.title == "Poster Pendaftaran Anggota: Forum CSR Kota Serang"
-    assert "/CreationDate" not in reader.metadata
+    assert reader.metadata.creation_date.date() == UPDATED  # the data's date: same bytes

@@ -25,6 +25,7 @@ from scripts.checks import schema
 from scripts.errors import ConfigError, PageError, StoreError
 from scripts.model import git, reference, store
 from scripts.site import (
+    annual_pdf,
     explorer,
     exports,
     feed,
@@ -58,8 +59,11 @@ def generate(
     pages.check_ids(data)
     shutil.rmtree(docs_dir, ignore_errors=True)
     shutil.copytree(CONTENT, docs_dir)
-    posters.write_assets(forms, cfg.forum, docs_dir)
+    posters.write_assets(forms, cfg.forum, docs_dir, figures.updated)
     downloads = exports.write(docs_dir / paths.OPEN_DATA, data, figures)
+    for report in figures.reports:
+        pdf = annual_pdf.document(report, figures, cfg)
+        (docs_dir / exports.report_pdf_path(report.year)).write_bytes(pdf)
     explorer.write(docs_dir, figures)
     previews.write(figures, docs_dir)
     members = {m["id"]: m for m in data["members"]}

@@ -408,6 +408,11 @@ def report_path(year: int) -> str:
     return f"{FOLDER}/laporan-tahunan-{year}.xlsx"
 
 
+def report_pdf_path(year: int) -> str:
+    """The annual report to print and file (scripts/site/annual_pdf.py)."""
+    return f"{FOLDER}/laporan-tahunan-{year}.pdf"
+
+
 @dataclass(frozen=True)
 class Download:
     path: str  # from the site root

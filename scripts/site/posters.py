@@ -2,19 +2,21 @@
 
 `forms:` in config.yml gives each form's address. A form without one is not
 open yet: its page says so and nothing points anywhere. For an open form the
-build writes, next to its page, the QR code as a PNG and an A4 poster drawn
-with Pillow, as a PNG to share and a PDF to print; the poster page of the site
-shows the same texts, so the printed and the downloaded posters agree.
+build writes, next to its page, the QR code as a PNG and an A4 poster: a vector
+PDF to print and, rendered from that PDF, a PNG to share; the poster page of the
+site shows the same texts, so the printed and the downloaded posters agree.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import datetime
+import io
+import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+import pypdfium2 as pdfium
 from markupsafe import Markup, escape
-from PIL import Image, ImageDraw, ImageFont
 
 from scripts import paths
 from scripts.config import Config, FormLink, Forum
@@ -22,6 +24,7 @@ from scripts.errors import ConfigError, InvalidValue
 from scripts.model import links
 from scripts.model.reference import FORM_TITLES
 from scripts.site import qrcodes
+from scripts.site.pdf import FAMILY, Document, printable
 
 SCAN_HINT = "Pindai kode QR dengan kamera ponsel, atau buka tautan:"
 
@@ -106,121 +109,165 @@ def forms(config: Config) -> dict[str, Form]:
     return result
 
 
-# The poster: A4 at 300 dpi, black on white (any office printer; a 1-bit image
-# is also what makes the PDF small and lossless).
-DPI = 300
-A4 = (2480, 3508)  # 210 × 297 mm
-MARGIN = 240  # 20 mm
-WIDTH = A4[0] - 2 * MARGIN
-QR_MAX = 1500  # 127 mm: scans from a few metres across a meeting room
+# The poster: one A4 page drawn once, as vector PDF (text in the embedded fonts,
+# the QR code as squares); the PNG to share is that page rendered by PDFium.
+PNG_DPI = 150  # 1240 × 1754 px: sharp on a phone, small enough for WhatsApp
+QR_MAX = 130  # mm with its quiet zone: scans from a few metres across a meeting room
+GAP = 6  # mm between the poster's blocks
 
 
-def font(size: int) -> ImageFont.FreeTypeFont:
-    # Pillow's own scalable font: the same image on every machine, no font package.
-    return ImageFont.load_default(size)
+def _room(doc: Document) -> float:
+    """The width a line of text has: the page's, less the cell's margins."""
+    return doc.epw - 2 * doc.c_margin
 
 
-def wrap(text: str, face: ImageFont.FreeTypeFont, width: int) -> Iterator[str]:
-    """`text` wrapped at word boundaries to `width` pixels."""
-    line = ""
-    for word in text.split():
-        candidate = f"{line} {word}".strip()
-        if line and face.getlength(candidate) > width:
-            yield line
-            candidate = word
-        line = candidate
-    if line:
-        yield line
+def _one_line(doc: Document, text: str, largest: float, smallest: float) -> float:
+    """The largest bold size from `largest` down to `smallest` at which `text` fits on one line."""
+    size = largest
+    doc.set_font(FAMILY, "B", size)
+    while size > smallest and doc.get_string_width(text) > _room(doc):
+        size -= 1
+        doc.set_font(FAMILY, "B", size)
+    return size
 
 
-def _fitting(text: str, size: int) -> ImageFont.FreeTypeFont:
-    """The font at `size`, or smaller until `text` (a link: no wrapping) fits on one line."""
-    face = font(size)
-    while face.getlength(text) > WIDTH and size > 20:
-        size -= 4
-        face = font(size)
-    return face
+def _link_parts(link: str) -> list[str]:
+    """A link cut after each '/', '?', '&' and '=': where it may break."""
+    return [part for part in re.findall(r"[^/?&=]*[/?&=]?", link) if part]
+
+
+def link_lines(doc: Document, link: str) -> list[str]:
+    """A link too long for one line in the current font, broken after a '/', '?', '&' or
+    '=' so that each line fits (a part longer than a line is left to the PDF's breaking)."""
+    lines = [""]
+    for part in _link_parts(link):
+        if lines[-1] and doc.get_string_width(lines[-1] + part) > _room(doc):
+            lines.append("")
+        lines[-1] += part
+    return lines
 
 
 @dataclass(frozen=True)
-class _Text:
-    """Lines of text centred on the poster, with `gap` pixels after them."""
+class _Block:
+    """Centred lines in one face, `gap` mm after them, balanced: as many lines as the
+    page width needs, each about as long as the others (no word left alone below)."""
 
     text: str
-    font: ImageFont.FreeTypeFont
+    size: float
     bold: bool = False
-    gap: int = 0
+    gap: float = 0
+    balanced: bool = True  # False: lines broken as given (a link's, by link_lines)
 
     @property
-    def lines(self) -> list[str]:
-        return list(wrap(self.text, self.font, WIDTH))
+    def line(self) -> float:
+        return self.size * 0.45  # mm per line: 1.28 × the size in points
 
-    @property
-    def line_height(self) -> int:
-        return round(self.font.size * 1.25)
+    def _lines(self, doc: Document, width: float) -> int:
+        doc.set_font(FAMILY, "B" if self.bold else "", self.size)
+        return len(doc.multi_cell(width, self.line, self.text, dry_run=True, output="LINES"))
 
-    @property
-    def height(self) -> int:
-        return self.line_height * len(self.lines) + self.gap
+    def width(self, doc: Document) -> float:
+        """The narrowest width (to 1 mm) that keeps the lines the page width gives."""
+        lines = self._lines(doc, doc.epw)
+        narrow, wide = doc.epw / 2, doc.epw
+        if not self.balanced:
+            return wide
+        while wide - narrow > 1:
+            middle = (narrow + wide) / 2
+            if self._lines(doc, middle) > lines:
+                narrow = middle
+            else:
+                wide = middle
+        return wide
 
-    def draw(self, draw: ImageDraw.ImageDraw, y: int) -> int:
-        """Draws the lines from `y` down; returns the y below the gap."""
-        for line in self.lines:
-            draw.text(
-                ((A4[0] - self.font.getlength(line)) / 2, y),
-                line,
-                font=self.font,
-                fill=0,
-                # Pillow's font has no bold face: an outline in the same ink makes one.
-                stroke_width=round(self.font.size / 30) if self.bold else 0,
-                stroke_fill=0,
-            )
-            y += self.line_height
-        return y + self.gap
+    def height(self, doc: Document) -> float:
+        return self._lines(doc, doc.epw) * self.line + self.gap
+
+    def draw(self, doc: Document) -> None:
+        width = self.width(doc)
+        doc.set_font(FAMILY, "B" if self.bold else "", self.size)
+        doc.set_x((doc.w - width) / 2)
+        doc.multi_cell(width, self.line, self.text, align="C")
+        doc.ln(self.gap)
 
 
-def poster(form: Form, forum: Forum) -> Image.Image:
+def _qr(doc: Document, url: str, x: float, y: float, size: float) -> None:
+    """The code as black squares, one rectangle per run of dark modules in a row."""
+    matrix = qrcodes.matrix(url)
+    module = size / len(matrix)
+    doc.set_fill_color(0, 0, 0)
+    for row, cells in enumerate(matrix):
+        column = 0
+        while column < len(cells):
+            if not cells[column]:
+                column += 1
+                continue
+            start = column
+            while column < len(cells) and cells[column]:
+                column += 1
+            doc.rect(x + start * module, y + row * module, (column - start) * module, module, "F")
+
+
+def poster_pdf(form: Form, forum: Forum, updated: datetime.date | None) -> bytes:
     """The A4 poster of an open form: forum, call to action, QR code, link."""
-    page = Image.new("1", A4, 1)
-    draw = ImageDraw.Draw(page)
-    y = MARGIN
-    y = _Text(forum.name, font(120), bold=True, gap=10).draw(draw, y)
-    y = _Text(forum.full_name, font(52), gap=60).draw(draw, y)
-    draw.rectangle((MARGIN, y, A4[0] - MARGIN, y + 8), fill=0)
-    y = _Text(form.call, font(150), bold=True, gap=30).draw(draw, y + 100)
-    y = _Text(form.lead, font(66)).draw(draw, y)
-
-    bottom = [
-        _Text(SCAN_HINT, font(62), gap=30),
-        _Text(form.link_text, _fitting(form.link_text, 110), bold=True, gap=90),
-        _Text(site_line(forum), font(50)),
+    doc = Document(f"Poster {form.name}", forum, updated, numbered=False)
+    doc.set_auto_page_break(False)  # one page: the code gives way to the texts
+    doc.add_page()
+    name = printable(forum.name)
+    top = [
+        _Block(name, _one_line(doc, name, 34, 20), bold=True, gap=2),
+        _Block(printable(forum.full_name), 12, gap=GAP),
     ]
-    bottom_y = A4[1] - MARGIN - sum(text.height for text in bottom)
+    call = [_Block(form.call, 36, bold=True, gap=3), _Block(form.lead, 16)]
+    link = form.link_text
+    size = _one_line(doc, link, 26, 14)
+    lines = link_lines(doc, link)
+    if len(lines) > 1:  # broken after its separators: its longest part sets the size
+        size = _one_line(doc, max(_link_parts(link), key=doc.get_string_width), 14, 9)
+        lines = link_lines(doc, link)
+    bottom = [
+        _Block(SCAN_HINT, 14, gap=2),
+        _Block("\n".join(lines), size, bold=True, gap=GAP, balanced=False),
+        _Block(printable(site_line(forum)), 11),
+    ]
+    for block in top:
+        block.draw(doc)
+    rule = doc.get_y()
+    doc.set_line_width(0.8)
+    doc.line(doc.l_margin, rule, doc.w - doc.r_margin, rule)
+    doc.set_y(rule + GAP + 2)
+    for block in call:
+        block.draw(doc)
+    below = doc.get_y()
+    bottom_y = doc.h - doc.b_margin - sum(block.height(doc) for block in bottom)
     # The code takes the room between the texts, centred in it, with space around.
-    room = min(QR_MAX, WIDTH, bottom_y - y - 2 * 60)
-    code = qrcodes.image(form.url, room // qrcodes.side(form.url))
-    page.paste(code, ((A4[0] - code.width) // 2, (y + bottom_y - code.height) // 2))
-    for text in bottom:
-        bottom_y = text.draw(draw, bottom_y)
-    return page
+    side = min(QR_MAX, doc.epw, bottom_y - below - 2 * GAP)
+    _qr(doc, form.url, (doc.w - side) / 2, (below + bottom_y - side) / 2, side)
+    doc.set_y(bottom_y)
+    for block in bottom:
+        block.draw(doc)
+    return doc.bytes()
 
 
-def write_assets(forms: dict[str, Form], forum: Forum, docs_dir: Path) -> None:
-    """Each open form's QR code PNG and poster PNG and PDF, in its page's folder."""
+def png(pdf: bytes) -> bytes:
+    """The first page of a PDF as a grey PNG at PNG_DPI, rendered by PDFium."""
+    page = pdfium.PdfDocument(pdf)[0]
+    image = page.render(scale=PNG_DPI / 72, grayscale=True).to_pil()
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG", optimize=True)
+    return buffer.getvalue()
+
+
+def write_assets(
+    forms: dict[str, Form], forum: Forum, docs_dir: Path, updated: datetime.date | None
+) -> None:
+    """Each open form's QR code PNG and poster PDF and PNG, in its page's folder."""
     for form in forms.values():
         if form.url is None:
             continue
         folder = docs_dir / form.page
         folder.mkdir(parents=True, exist_ok=True)
         (folder / form.qr_png).write_bytes(qrcodes.png(form.url))
-        image = poster(form, forum)
-        image.save(folder / form.poster_png, format="PNG")
-        # No creation date: the same poster gives the same bytes every night.
-        image.save(
-            folder / form.poster_pdf,
-            format="PDF",
-            resolution=DPI,
-            title=": ".join(filter(None, (f"Poster {form.name}", forum.name))),
-            creationDate=None,
-            modDate=None,
-        )
+        pdf = poster_pdf(form, forum, updated)
+        (folder / form.poster_pdf).write_bytes(pdf)
+        (folder / form.poster_png).write_bytes(png(pdf))

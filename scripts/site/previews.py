@@ -4,20 +4,39 @@ Pillow: no third-party service. One for the home page and one per sector."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from PIL import Image, ImageDraw
+from PIL import Image, ImageDraw, ImageFont
 
 from scripts.config import Forum
 from scripts.site import formats
-from scripts.site.posters import font, wrap
+from scripts.site.pdf import FONT_FILES
 from scripts.site.stats import Figures, Totals
 
 SIZE = (1200, 630)
 MARGIN = 70
 INK, MUTED, BAND = (33, 33, 33), (74, 74, 74), (63, 81, 181)  # the theme's indigo
 FOLDER = "pratinjau"  # /pratinjau/<name>.png
+
+
+def font(size: int, bold: bool = False) -> ImageFont.FreeTypeFont:
+    """The documents' own faces (fonts/), a true bold among them: the same on every machine."""
+    return ImageFont.truetype(str(FONT_FILES["B" if bold else ""]), size)
+
+
+def wrap(text: str, face: ImageFont.FreeTypeFont, width: int) -> Iterator[str]:
+    """`text` wrapped at word boundaries to `width` pixels."""
+    line = ""
+    for word in text.split():
+        candidate = f"{line} {word}".strip()
+        if line and face.getlength(candidate) > width:
+            yield line
+            candidate = word
+        line = candidate
+    if line:
+        yield line
 
 
 @dataclass(frozen=True)
@@ -76,21 +95,21 @@ def image(preview: Preview, forum: Forum) -> Image.Image:
     draw.rectangle((0, 0, SIZE[0], 24), fill=BAND)
     width = SIZE[0] - 2 * MARGIN
     y = 70
-    draw.text((MARGIN, y), forum.name, font=font(36), fill=MUTED)
+    draw.text((MARGIN, y), forum.name, font=font(34), fill=MUTED)
     y += 70
-    title = font(64)
+    title = font(60, bold=True)
     for line in list(wrap(preview.title, title, width))[:2]:
-        draw.text((MARGIN, y), line, font=title, fill=INK, stroke_width=2, stroke_fill=INK)
+        draw.text((MARGIN, y), line, font=title, fill=INK)
         y += 82
     y += 30
     for i, text in enumerate(preview.lines):
-        face = font(60 if i == 0 else 40)
+        face = font(54, bold=True) if i == 0 else font(38)
         for line in list(wrap(text, face, width))[:2]:
             draw.text((MARGIN, y), line, font=face, fill=BAND if i == 0 else INK)
             y += round(face.size * 1.3)
     site = forum.site_url.removeprefix("https://").rstrip("/")
     if site:
-        draw.text((MARGIN, SIZE[1] - MARGIN - 36), site, font=font(36), fill=MUTED)
+        draw.text((MARGIN, SIZE[1] - MARGIN - 36), site, font=font(32), fill=MUTED)
     return picture
 
 

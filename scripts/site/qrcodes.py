@@ -33,6 +33,11 @@ def side(data: str) -> int:
     return _code(data).modules_count + 2 * QUIET_ZONE
 
 
+def matrix(data: str) -> list[list[bool]]:
+    """The code's modules, quiet zone included, row by row: True is dark."""
+    return _code(data).get_matrix()
+
+
 def image(data: str, module_pixels: int) -> Image.Image:
     """The code as a black-and-white image, each module a square of whole pixels."""
     return _code(data, module_pixels).make_image(image_factory=PilImage).get_image()

@@ -147,6 +147,7 @@ def environment(config: Config, ref: Reference) -> Environment:
     env.globals.update(
         MISSING=formats.MISSING,
         overlap_note=stats.OVERLAP_NOTE,
+        sums_note=stats.SUMS_NOTE,
         SECTORS=ref.sectors,
         KECAMATAN=ref.kecamatan,
         forum=config.forum,
@@ -155,5 +156,6 @@ def environment(config: Config, ref: Reference) -> Environment:
         route=paths,
         download_path=exports.slice_path,
         report_path=exports.report_path,
+        report_pdf_path=exports.report_pdf_path,
     )
     return env

@@ -277,6 +277,14 @@ OVERLAP_NOTE = (
 )
 
 
+# How the sums of an annual report are made, under its summary on the page and in the PDF.
+SUMS_NOTE = (
+    "Nilai kontribusi dan penerima manfaat adalah jumlah yang dilaporkan; program tanpa nilai "
+    "atau tanpa jumlah penerima manfaat tidak ikut dijumlahkan. Kepemilikan mengikuti status "
+    "badan usaha pelapor."
+)
+
+
 @dataclass(frozen=True)
 class AnnualReport:
     year: int

@@ -1,0 +1,206 @@
+"""The forum's printed documents (the annual report, the posters) as PDF, with fpdf2.
+
+Every document is A4, in the bundled DejaVu Sans (fonts/, embedded as a subset),
+so the text is real text that can be searched and copied, and every machine
+builds the same bytes. Form answers reach a PDF only through `printable`: a
+character the fonts do not have becomes the replacement mark, never a crash or an
+empty box, and nothing in an answer is read as markup or as fpdf2's page-count
+alias. The first page is the cover; every page carries "Halaman N dari M".
+"""
+
+from __future__ import annotations
+
+import datetime
+import logging
+import unicodedata
+from collections.abc import Iterable, Sequence
+from functools import cache
+
+from fontTools.ttLib import TTFont
+from fpdf import FPDF
+from fpdf.enums import TableBordersLayout, TableCellFillMode, XPos, YPos
+from fpdf.fonts import FontFace
+
+from scripts.config import REPO_ROOT, Forum
+
+# fontTools says what it drops from each subset at INFO, which MkDocs' logging would print.
+logging.getLogger("fontTools").setLevel(logging.WARNING)
+
+FONTS = REPO_ROOT / "fonts"
+FAMILY = "dejavu"
+FONT_FILES = {"": FONTS / "DejaVuSans.ttf", "B": FONTS / "DejaVuSans-Bold.ttf"}
+REPLACEMENT = "\ufffd"  # shown for a character neither face can draw
+PAGE_COUNT = "{nb}"  # fpdf2's alias: switched on only while our own footer is written
+MARGIN = 20  # mm on every side
+INK = (0, 0, 0)
+MUTED = (70, 70, 70)  # 9.7:1 on white
+RULE = (150, 150, 150)
+ZEBRA = (240, 240, 240)
+CELL_PADDING = 1.5  # mm left and right of a table cell's text
+MAX_SHARE = 0.45  # of the page: the most one column's longest word may claim
+
+
+@cache
+def _drawable() -> frozenset[int]:
+    """The code points both faces can draw (a bold heading needs the same as the text)."""
+    maps = [set(TTFont(path, lazy=True).getBestCmap()) for path in FONT_FILES.values()]
+    return frozenset.intersection(*map(frozenset, maps))
+
+
+def printable(value: object) -> str:
+    """Any value as text the fonts can draw: a tab or a control character becomes a space
+    (a line break stays), and a character neither face has becomes the replacement mark."""
+    text = "" if value is None else str(value)
+    drawable = _drawable()
+    if all(ord(c) in drawable or c == "\n" for c in text):
+        return text  # the common case
+    out = []
+    for c in text:
+        if c == "\n" or ord(c) in drawable:
+            out.append(c)
+        elif unicodedata.category(c) in ("Cc", "Zs", "Zl", "Zp"):
+            out.append(" ")
+        elif unicodedata.category(c) != "Cf":  # an invisible format mark without a glyph: gone
+            out.append(REPLACEMENT)
+    return "".join(out)
+
+
+def _timestamp(updated: datetime.date | None) -> datetime.datetime:
+    """The document's date: the data's, so the same data gives the same bytes (no data
+    yet: the first day of 2000, a date no document of the forum can have)."""
+    day = updated or datetime.date(2000, 1, 1)
+    return datetime.datetime(day.year, day.month, day.day, tzinfo=datetime.UTC)
+
+
+def share(weights: Sequence[float], floors: Sequence[float], total: float) -> list[float]:
+    """Column widths summing to `total`: by `weights`, each at least its floor (capped at
+    MAX_SHARE of the total); what a raised column takes, the others give up by weight."""
+    floors = [min(f, total * MAX_SHARE) for f in floors]
+    fixed: dict[int, float] = {}
+    while True:
+        room = total - sum(fixed.values())
+        free = [i for i in range(len(weights)) if i not in fixed]
+        weight = sum(weights[i] for i in free) or 1
+        widths = {i: room * weights[i] / weight for i in free}
+        short = {i: floors[i] for i in free if widths[i] < floors[i]}
+        if not short or len(short) == len(free):
+            widths |= short
+            break
+        fixed |= short
+    widths |= fixed
+    return [widths[i] for i in range(len(weights))]
+
+
+class Document(FPDF):
+    """An A4 document of the forum: fonts, metadata, the running header and the footer."""
+
+    def __init__(
+        self, title: str, forum: Forum, updated: datetime.date | None, numbered: bool = True
+    ) -> None:
+        """`title`: what the document is ("Laporan Tahunan 2025"); the forum's name is added.
+        Its date is the data's (`updated`); unnumbered, it has no running header or footer."""
+        super().__init__(orientation="portrait", unit="mm", format="A4")
+        self.running_title = printable(title)
+        self.forum = forum
+        self.numbered = numbered
+        self.alias_nb_pages(None)  # "{nb}" in an answer stays "{nb}"
+        self.set_creation_date(_timestamp(updated))
+        self.set_title(printable(f"{title}: {forum.name}"))
+        self.set_author(printable(forum.name))
+        self.set_creator(printable(forum.name))
+        self.set_lang("id")
+        self.set_margins(MARGIN, MARGIN, MARGIN)
+        self.set_auto_page_break(True, margin=MARGIN)
+        for style, path in FONT_FILES.items():
+            self.add_font(FAMILY, style, str(path))
+        self.set_font(FAMILY, size=10)
+        self.set_text_color(*INK)
+        self._word_widths: dict[str, float] = {}  # of the table font, measured once
+
+    # fpdf2 calls these on every page.
+    def header(self) -> None:
+        if self.page_no() == 1 or not self.numbered:
+            return  # the cover has the letterhead
+        self.set_font(FAMILY, size=8)
+        self.set_text_color(*MUTED)
+        self.set_y(10)
+        self.cell(0, 4, f"{printable(self.forum.name)} · {self.running_title}", align="C")
+        self.set_text_color(*INK)
+        self.set_y(MARGIN)
+
+    def footer(self) -> None:
+        if not self.numbered:
+            return
+        self.set_y(-14)
+        self.set_font(FAMILY, size=8)
+        self.set_text_color(*MUTED)
+        before = self.str_alias_nb_pages  # None while the pages are written, set on output
+        self.alias_nb_pages(PAGE_COUNT)
+        self.cell(0, 4, f"Halaman {self.page_no()} dari {PAGE_COUNT}", align="C")
+        self.alias_nb_pages(before)
+        self.set_text_color(*INK)
+
+    def text_block(self, text: str, size: float = 10, bold: bool = False, gap: float = 2) -> None:
+        """A paragraph across the page, `gap` mm after it."""
+        self.set_font(FAMILY, "B" if bold else "", size)
+        self.multi_cell(0, size * 0.5, printable(text), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        self.ln(gap)
+
+    def heading(self, text: str) -> None:
+        """A section: in the outline and the table of contents, never alone at a page's foot."""
+        if self.will_page_break(30):
+            self.add_page()
+        self.start_section(printable(text))
+        self.text_block(text, size=14, bold=True, gap=3)
+
+    def data_table(
+        self,
+        headers: Sequence[str],
+        rows: Iterable[Sequence[object]],
+        weights: Sequence[float],
+        numeric: Iterable[int] = (),
+        size: float = 8,
+    ) -> None:
+        """A table of text cells that breaks across pages with its header on top of each.
+        Columns share the page by `weights`, but none is narrower than its longest word
+        (a number is one word), so words break only when one is wider than the page allows;
+        the `numeric` columns are right-aligned."""
+        right = set(numeric)
+        align = tuple("RIGHT" if i in right else "LEFT" for i in range(len(headers)))
+        self.set_font(FAMILY, size=size)
+        body = [[printable(cell) for cell in row] for row in rows]
+        head = [printable(h) for h in headers]
+        self.set_font(FAMILY, "B", size)
+        floor = [self._longest_word(h) for h in head]
+        self.set_font(FAMILY, "", size)
+        for row in body:
+            floor = [max(f, self._longest_word(cell)) for f, cell in zip(floor, row, strict=True)]
+        with self.table(
+            col_widths=share(weights, [f + 2 * CELL_PADDING + 0.5 for f in floor], self.epw),
+            text_align=align,
+            borders_layout=TableBordersLayout.HORIZONTAL_LINES,
+            cell_fill_color=ZEBRA,
+            cell_fill_mode=TableCellFillMode.EVEN_ROWS,
+            headings_style=FontFace(emphasis="BOLD"),
+            line_height=size * 0.5,
+            padding=(1, CELL_PADDING),
+            repeat_headings=1,
+            v_align="TOP",
+        ) as table:
+            table.row(head)
+            for row in body:
+                table.row(row)
+        self.ln(4)
+
+    def _longest_word(self, text: str) -> float:
+        widths = self._word_widths
+        longest = 0.0
+        for word in text.split():
+            if word not in widths:
+                widths[word] = self.get_string_width(word)
+            longest = max(longest, widths[word])
+        return longest
+
+    def bytes(self) -> bytes:
+        self.alias_nb_pages(PAGE_COUNT)  # the footers' placeholders are filled in on output
+        return bytes(self.output())
