@@ -37,6 +37,8 @@ def test_printable(value, expected):
         ((1, 1, 2), (0, 40, 0), [20, 40, 40]),  # the raised column takes from the others
         ((1, 1, 1), (90, 90, 0), [45, 45, 10]),  # no word claims more than MAX_SHARE
         ((1, 1), (30, 30), [50, 50]),
+        ((1, 1, 1, 1), (90, 90, 10, 0), [45, 45, 10, 0]),
+        ((1, 1, 1), (45, 45, 30), [35, 35, 30]),  # too much wanted: the widest give up
     ],
 )
 def test_share(weights, floors, expected):
