@@ -1,21 +1,24 @@
 """Site build at scale: synthetic data of 1,000 members and 10,000 programs.
 
 Writes the synthetic data/ to a temporary folder, runs the whole `build`
-(validation, figures, page generation, MkDocs + Material) and reports:
-build seconds, seconds per 1,000 pages, total and median page size, and the
-size of the search index (pagefind/, fetched in chunks). Targets on the 2-core
-machine: under 90 s, median page under 30 KB.
+(validation, figures, page generation, MkDocs + Material, Pagefind) and reports:
+build seconds by phase; the anchor, a bare Material build of as many one-line
+pages with Material's own search, and the ratio (target: at most 1.5×); the peak
+memory of each (target: under 1.5 GB); total and median page size, and the size
+of the search index (pagefind/, fetched in chunks).
 Run: make bench   (or: .venv/bin/python bench/build_site.py [members] [programs])
 """
 
 from __future__ import annotations
 
 import datetime
+import json
+import os
 import random
 import statistics
+import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -39,6 +42,8 @@ SECTORS, KECAMATAN = REFERENCE.sectors, REFERENCE.kecamatan
 
 MEMBERS = 1_000
 PROGRAMS = 10_000
+RATIO_TARGET = 1.5  # the build against a bare Material build of as many pages
+MEMORY_TARGET_MB = 1_536
 WORDS = [
     "bantuan",
     "pelatihan",
@@ -137,28 +142,97 @@ def kb(size: float) -> str:
     return f"{size / 1024:,.1f} KB"
 
 
+# Runs a command as its child and writes its seconds and the peak resident memory of
+# the largest process under it (the build, MkDocs, Pagefind) to the file named first.
+MEASURE = """
+import json, resource, subprocess, sys, time
+started = time.perf_counter()
+code = subprocess.run(sys.argv[2:]).returncode
+peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024
+with open(sys.argv[1], "w") as out:
+    json.dump({"code": code, "seconds": time.perf_counter() - started, "peak": peak}, out)
+"""
+
+
+def measured(command: list[str], work: Path) -> dict:
+    report = work / "measured.json"
+    subprocess.run([sys.executable, "-c", MEASURE, str(report), *command], check=True)
+    result = json.loads(report.read_text())
+    if result["code"]:
+        raise SystemExit(f"{command[:3]} gagal: kode keluar {result['code']}")
+    return result
+
+
+def bare_material(pages: int, work: Path) -> dict:
+    """The anchor: MkDocs + Material with its own search, `pages` one-line pages."""
+    docs = work / "bare" / "docs"
+    for i in range(pages):
+        folder = docs / f"halaman-{i // 1000}"
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / f"{i}.md").write_text(f"# Halaman {i}\n\nSatu baris teks.\n", "utf-8")
+    (docs / "index.md").write_text("# Beranda\n", encoding="utf-8")
+    settings = {
+        "site_name": "Anchor",
+        "docs_dir": str(docs),
+        "site_dir": str(work / "bare" / "site"),
+        "theme": {"name": "material", "language": "id", "font": False},
+        "plugins": ["search"],
+        # As on the site: the generated pages are linked from pages, not listed in the
+        # navigation (a navigation of 11,000 entries on each of 11,000 pages takes hours).
+        "nav": [{"Beranda": "index.md"}],
+        "not_in_nav": "/halaman-*/*.md",
+    }
+    path = work / "bare" / "mkdocs.yml"
+    path.write_text(json.dumps(settings), encoding="utf-8")  # JSON is YAML
+    command = [sys.executable, "-m", "mkdocs", "build", "--quiet", "--config-file", str(path)]
+    os.environ["NO_MKDOCS_2_WARNING"] = "1"  # as build.run_engine: the known notice
+    return measured(command, work)
+
+
+def child(data: str, site: str, out: str) -> int:
+    """`build_site.py --child DATA SITE OUT`: the build alone, its phases to OUT."""
+    timings: dict[str, float] = {}
+    code = build.build(Path(data), Path(site), timings=timings)
+    Path(out).write_text(json.dumps(timings), encoding="utf-8")
+    return code
+
+
 def main() -> int:
+    if sys.argv[1:2] == ["--child"]:
+        return child(*sys.argv[2:5])
     members = int(sys.argv[1]) if len(sys.argv) > 1 else MEMBERS
     programs = int(sys.argv[2]) if len(sys.argv) > 2 else PROGRAMS
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         store.save(work / "data", synthetic(members, programs))
-        began = time.perf_counter()
-        code = build.build(work / "data", work / "site", work / "build")
-        seconds = time.perf_counter() - began
-        if code:
-            return code
-        sizes = [p.stat().st_size for p in (work / "site").rglob("*.html")]
-        total = sum(p.stat().st_size for p in (work / "site").rglob("*") if p.is_file())
-        index = sum(
-            p.stat().st_size for p in (work / "site" / "pagefind").rglob("*") if p.is_file()
-        )
+        site, phases = work / "site", work / "phases.json"
+        command = [sys.executable, __file__, "--child", str(work / "data"), str(site), str(phases)]
+        ours = measured(command, work)
+        timings = json.loads(phases.read_text())
+        sizes = [p.stat().st_size for p in site.rglob("*.html")]
+        total = sum(p.stat().st_size for p in site.rglob("*") if p.is_file())
+        index = sum(p.stat().st_size for p in (site / "pagefind").rglob("*") if p.is_file())
         print("Halaman beranda dan yang dimuatnya:")
-        page_weight.report(work / "site")
+        page_weight.report(site)
         print("Penjelajah program dan pencarian:")
-        explorer_search.report(work / "site")
+        explorer_search.report(site)
+        anchor = bare_material(len(sizes), work)
+    seconds = ours["seconds"]
     print(f"Data: {members:,} anggota, {programs:,} program → {len(sizes):,} halaman HTML")
     print(f"Waktu build: {seconds:.1f} s ({seconds / len(sizes) * 1000:.2f} s per 1.000 halaman)")
+    for key, label in build.PHASES.items():
+        print(f"  {label}: {timings.get(key, 0):.1f} s")
+    print(
+        f"Pembanding, Material polos dengan pencariannya, {len(sizes):,} halaman satu baris: "
+        f"{anchor['seconds']:.1f} s"
+    )
+    ratio = seconds / anchor["seconds"]
+    verdict = "memenuhi" if ratio <= RATIO_TARGET else "BELUM memenuhi"
+    print(f"Rasio build / pembanding: {ratio:.2f}× ({verdict} target ≤ {RATIO_TARGET}×)")
+    for name, run in (("build", ours), ("pembanding", anchor)):
+        peak = run["peak"] / 2**20
+        verdict = "di bawah" if peak < MEMORY_TARGET_MB else "DI ATAS"
+        print(f"Memori puncak {name}: {peak:,.0f} MB ({verdict} {MEMORY_TARGET_MB:,} MB)")
     print(f"Ukuran situs: {total / 2**20:,.1f} MB (HTML {sum(sizes) / 2**20:,.1f} MB)")
     print(f"Median halaman: {kb(statistics.median(sizes))}, terbesar {kb(max(sizes))}")
     print(f"Indeks pencarian (pagefind/, dimuat sepotong-sepotong): {index / 2**20:,.2f} MB")

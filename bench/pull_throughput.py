@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import csv
 import io
+import resource
 import sys
 import tempfile
 import time
@@ -26,6 +27,7 @@ from scripts.intake import pull, status
 from scripts.sources import files as sources
 from scripts.sources.table import Table
 
+PULL_TARGET = 10_000  # rows/s end to end at 100,000 rows (issue 16)
 MEMBER_ROWS = 20_000
 PROGRAM_ROWS = 80_000
 
@@ -100,7 +102,12 @@ def main() -> None:
     runs = ", ".join(f"{t:.2f}" for t in timings)
     print(f"normalise+validate (CPU, one core): {normalise_s:.2f} s = {rate:,.0f} rows/s")
     print(f"  runs (best counts): {runs} s")
-    print(f"whole pull (CSV in, YAML out):      {pull_s:.2f} s = {rows / pull_s:,.0f} rows/s")
+    rate = rows / pull_s
+    verdict = "meets" if rate >= PULL_TARGET else "BELOW"
+    print(f"whole pull (CSV in, YAML out):      {pull_s:.2f} s = {rate:,.0f} rows/s")
+    print(f"  end to end: {verdict} the target of {PULL_TARGET:,} rows/s")
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"peak memory of this process (all of the above): {peak:,.0f} MB (target < 1,536 MB)")
     for suffix, (seconds, size) in sizes.items():
         print(
             f"status table ({len(lines):,} lines) as {suffix}: {seconds:.2f} s, {size / 1e6:.1f} MB"

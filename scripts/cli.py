@@ -281,5 +281,6 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.INFO, format="%(message)s")
+    _module("model.progress").enable()  # bars on a terminal only: CI logs stay as they are
     args = build_parser().parse_args(argv)
     return args.handler(args)

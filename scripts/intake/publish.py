@@ -31,7 +31,7 @@ from scripts.intake.questions import (
 )
 from scripts.intake.report import Rejection, SheetReport
 from scripts.intake.rules import Reader, check_ownership, check_program_dates
-from scripts.model import reference
+from scripts.model import progress, reference
 from scripts.model.contacts import mask_contacts
 from scripts.model.text import clean, fold
 from scripts.sources.table import Table
@@ -90,7 +90,7 @@ def moderated_rows(table: Table, form: Form, config: Config, report: SheetReport
     rows = list(bound_rows(table, form, config))
     order = n.timestamp_order((cells[TIMESTAMP] for _, cells in rows), config.date_order)
     status_reader = reader(form, STATUS, config, order)
-    for row, cells in rows:
+    for row, cells in progress.counted(rows, f"Membaca {table.title}", "baris", len(rows)):
         status, problems = status_reader.read(cells, table.title, row)
         if status["verification"] == "rejected":
             report.settle(row, "declined", subject(form, cells))

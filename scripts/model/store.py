@@ -55,18 +55,26 @@ def dump(records: list[dict]) -> str:
     The C emitter and the pure-Python one (the fallback) write the same bytes."""
     out = io.StringIO()
     dumper = Dumper(out, **DUMP_OPTIONS)
-    emit, styles = dumper.emit, {}
+    emit = dumper.emit
+    # One event per distinct text (keys, slugs, statuses repeat on every record): the
+    # emitter only reads them.
+    texts: dict[str, yaml.ScalarEvent] = {}
+    start_map = yaml.MappingStartEvent(None, _TAG + "map", True, flow_style=False)
+    start_seq = yaml.SequenceStartEvent(None, _TAG + "seq", True, flow_style=False)
+    end_map, end_seq = yaml.MappingEndEvent(), yaml.SequenceEndEvent()
+
+    def text(item: str) -> yaml.ScalarEvent:
+        tag = dumper.resolve(yaml.ScalarNode, item, (True, False))
+        # libyaml escapes a character beyond U+FFFF (an emoji) in double quotes,
+        # PyYAML's Python emitter would not: asked for, both write the same.
+        style = '"' if _ASTRAL.search(item) else None
+        event = yaml.ScalarEvent(None, _TAG + "str", (tag == _TAG + "str", True), item, style=style)
+        texts[item] = event
+        return event
 
     def value(item) -> None:
         if isinstance(item, str):
-            known = styles.get(item)
-            if known is None:
-                tag = dumper.resolve(yaml.ScalarNode, item, (True, False))
-                # libyaml escapes a character beyond U+FFFF (an emoji) in double quotes,
-                # PyYAML's Python emitter would not: asked for, both write the same.
-                known = styles[item] = (tag == _TAG + "str", '"' if _ASTRAL.search(item) else None)
-            implicit, style = known
-            emit(yaml.ScalarEvent(None, _TAG + "str", (implicit, True), item, style=style))
+            emit(texts.get(item) or text(item))
         elif item is None:
             emit(yaml.ScalarEvent(None, _TAG + "null", (True, False), "null"))
         elif isinstance(item, bool):
@@ -74,16 +82,16 @@ def dump(records: list[dict]) -> str:
         elif isinstance(item, int):
             emit(yaml.ScalarEvent(None, _TAG + "int", (True, False), str(item)))
         elif isinstance(item, list):
-            emit(yaml.SequenceStartEvent(None, _TAG + "seq", True, flow_style=False))
+            emit(start_seq)
             for element in item:
                 value(element)
-            emit(yaml.SequenceEndEvent())
+            emit(end_seq)
         elif isinstance(item, dict):
-            emit(yaml.MappingStartEvent(None, _TAG + "map", True, flow_style=False))
+            emit(start_map)
             for key, element in item.items():
-                value(key)
+                emit(texts.get(key) or text(key))
                 value(element)
-            emit(yaml.MappingEndEvent())
+            emit(end_map)
         else:  # data/ holds text, numbers, null, lists and mappings only
             raise TypeError(f"{type(item).__name__} is not a data/ value")
 

@@ -13,6 +13,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
 from contextlib import contextmanager
 from itertools import chain
 from pathlib import Path
@@ -23,7 +24,7 @@ import yaml
 from scripts import config, paths
 from scripts.checks import schema
 from scripts.errors import ConfigError, PageError, StoreError
-from scripts.model import git, reference, store
+from scripts.model import git, progress, reference, store
 from scripts.site import (
     annual_pdf,
     explorer,
@@ -44,6 +45,15 @@ OVERRIDES = config.REPO_ROOT / "overrides"
 MKDOCS_CONFIG = config.REPO_ROOT / "mkdocs.yml"
 CSP_HOOK = Path(__file__).resolve().parent / "hooks" / "csp.py"
 ENGINES = {"mkdocs": "mkdocs", "properdocs": "properdocs"}  # --engine → Python module
+# The phases of a build, as `build(timings=…)` names them, in order.
+PHASES = {
+    "load": "membaca data/ dan config.yml",
+    "check": "memeriksa data terhadap skema",
+    "figures": "menghitung angka, riwayat git",
+    "pages": "menulis halaman, unduhan, PDF",
+    "engine": "MkDocs + Material",
+    "search": "indeks pencarian Pagefind",
+}
 
 
 def generate(
@@ -61,7 +71,7 @@ def generate(
     shutil.copytree(CONTENT, docs_dir)
     posters.write_assets(forms, cfg.forum, docs_dir, figures.updated)
     downloads = exports.write(docs_dir / paths.OPEN_DATA, data, figures)
-    for report in figures.reports:
+    for report in progress.counted(figures.reports, "Laporan tahunan PDF", "tahun"):
         pdf = annual_pdf.document(report, figures, cfg)
         (docs_dir / exports.report_pdf_path(report.year)).write_bytes(pdf)
     explorer.write(docs_dir, figures)
@@ -70,12 +80,15 @@ def generate(
     (docs_dir / paths.FEED).write_bytes(feed.feed(updates, members, figures))
     env = environment(cfg, figures.ref)
     count = 0
-    for page in chain(
-        pages.site_pages(figures, data),
-        pages.data_pages(figures, data, downloads, updates),
-        pages.form_pages(cfg, forms),
-        pages.content_pages(cfg),
-    ):
+    every = list(
+        chain(
+            pages.site_pages(figures, data),
+            pages.data_pages(figures, data, downloads, updates),
+            pages.form_pages(cfg, forms),
+            pages.content_pages(cfg),
+        )
+    )
+    for page in progress.counted(every, "Menulis halaman", "halaman", len(every)):
         target = docs_dir / page.path
         if target.exists():
             raise PageError(
@@ -153,22 +166,37 @@ def scratch(build_dir: Path | None):
         yield Path(tmp)
 
 
+@contextmanager
+def _phase(timings: dict[str, float] | None, name: str):
+    """Adds the seconds of the block to timings[name] (bench/build_site.py reads them)."""
+    started = time.perf_counter()
+    try:
+        yield
+    finally:
+        if timings is not None:
+            timings[name] = timings.get(name, 0.0) + time.perf_counter() - started
+
+
 def build(
     data_dir: Path,
     site_dir: Path,
     build_dir: Path | None = None,
     config_path: Path | None = None,
     engine: str = "mkdocs",
+    timings: dict[str, float] | None = None,
 ) -> int:
-    """Generate the pages from data_dir and build the site into site_dir; exit code."""
+    """Generate the pages from data_dir and build the site into site_dir; exit code.
+    `timings`, if given, gets the seconds of each phase (PHASES)."""
     try:
-        data = store.load(data_dir)
-        cfg = config.load(config_path)
-        forms = posters.forms(cfg)
+        with _phase(timings, "load"):
+            data = store.load(data_dir)
+            cfg = config.load(config_path)
+            forms = posters.forms(cfg)
     except (StoreError, ConfigError) as exc:
         print(f"Situs tidak dibangun: {exc}", file=sys.stderr)
         return 1
-    problems = schema.problems(data_dir, data, reference.of(cfg))
+    with _phase(timings, "check"):
+        problems = schema.problems(data_dir, data, reference.of(cfg))
     if problems:
         print("\n".join(problems), file=sys.stderr)
         print(
@@ -177,19 +205,24 @@ def build(
             file=sys.stderr,
         )
         return 1
-    updated = git.data_updated(data_dir, data)
     with scratch(build_dir) as folder:
         try:
-            figures = fig.compute(data, updated, cfg)
-            updates = history.read(data_dir, data)
-            count = generate(data, figures, folder / "docs", cfg, forms, updates)
+            with _phase(timings, "figures"):
+                updated = git.data_updated(data_dir, data)
+                figures = fig.compute(data, updated, cfg)
+                updates = history.read(data_dir, data)
+            with _phase(timings, "pages"):
+                count = generate(data, figures, folder / "docs", cfg, forms, updates)
         except PageError as exc:
             print(f"Situs tidak dibangun: {exc}", file=sys.stderr)
             return 1
-        if run_engine(write_config(folder, site_dir, updated, cfg), engine) != 0:
+        with _phase(timings, "engine"):
+            code = run_engine(write_config(folder, site_dir, updated, cfg), engine)
+        if code != 0:
             print(f"Situs tidak dibangun: {engine} gagal (lihat pesan di atas).", file=sys.stderr)
             return 1
-    indexed = search.index(site_dir)
+    with _phase(timings, "search"):
+        indexed = search.index(site_dir)
     if indexed.returncode != 0:
         print(indexed.stdout + indexed.stderr, file=sys.stderr)
         print("Situs tidak dibangun: indeks pencarian (Pagefind) gagal.", file=sys.stderr)
