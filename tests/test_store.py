@@ -183,3 +183,37 @@ def test_load_errors_name_the_file(tmp_path, text, message):
     with pytest.raises(store.StoreError, match=message) as error:
         store.load(tmp_path)
     assert "members.yaml" in str(error.value)
+
+
+UNUSUAL_TEXTS = [
+    "",
+    "[]\n",
+    "- id: a\n  year: 2025\n  when: 2025-04-23\n  ok: yes\n  none: ~\n  ratio: 1.5\n",
+    "- &x {id: a, list: [1, 2]}\n- *x\n",  # an anchor and an alias
+    "- !!str 123\n- !!int '7'\n",  # explicit tags
+    "- base: &b {a: 1}\n  merged:\n    <<: *b\n    c: 2\n",  # a merge key
+    "- {id: a, id: b}\n",  # a repeated key: the last one stands
+    "- 'quoted: 123'\n- \"2025-01-01\"\n- plain 123\n- 0x1F\n- 0o17\n- .inf\n",
+    "- |\n  literal\n  text\n- >\n  folded\n  text\n",
+]
+
+
+@pytest.mark.parametrize("text", UNUSUAL_TEXTS)
+def test_read_returns_what_pyyaml_loads(text):
+    expected = yaml.load(text, Loader=store.SafeLoader)
+    assert store._read(text) == expected
+
+
+def test_read_refuses_what_pyyaml_refuses():
+    for text in ("- a\n---\n- b\n", "- [unclosed\n", "a: b: c\n", "- ? [complex, key]\n  : v\n"):
+        with pytest.raises(yaml.YAMLError):
+            yaml.load(text, Loader=store.SafeLoader)
+        with pytest.raises(store.StoreError, match="bukan YAML yang sah"):
+            store.parse(text, "data/programs.yaml")
+
+
+@pytest.mark.parametrize("source", SOURCES)
+def test_data_files_read_as_pyyaml_reads_them(source):
+    for name in store.DATA_FILES:
+        text = store.path_of(REPO / source, name).read_text(encoding="utf-8")
+        assert store._read(text) == yaml.load(text, Loader=store.SafeLoader)

@@ -223,10 +223,83 @@ def load_file(path: Path) -> list[dict]:
     return parse(text, str(path))
 
 
+class _Unusual(Exception):
+    """An anchor, an alias, a tag, a merge key, a complex key or a second document:
+    not what `dump` writes, so the text is read by PyYAML's own composer instead."""
+
+
+def _read(text: str):
+    """What `yaml.load(text, Loader=SafeLoader)` returns, built from the parser's events.
+
+    PyYAML composes a node per value and resolves each in Python; data/ repeats its
+    keys and slugs on every record, so here each plain scalar's text is resolved and
+    constructed once, by the loader's own resolver and constructor."""
+    loader = SafeLoader(text)
+    try:
+        known: dict[tuple, object] = {}
+        stack: list[list | dict] = []
+        keys: list[object] = []  # the key waiting for its value, per open mapping
+        result = documents = None
+
+        def scalar(event) -> object:
+            if event.anchor is not None or event.tag not in (None, "!"):
+                raise _Unusual
+            key = (event.value, event.implicit)
+            if key not in known:
+                tag = loader.resolve(yaml.ScalarNode, event.value, event.implicit)
+                if tag == "tag:yaml.org,2002:merge":
+                    raise _Unusual
+                node = yaml.ScalarNode(tag, event.value, style=event.style)
+                known[key] = loader.construct_object(node)
+            return known[key]
+
+        def add(item) -> None:
+            nonlocal result
+            if not stack:
+                result = item
+            elif isinstance(stack[-1], list):
+                stack[-1].append(item)
+            elif keys[-1] is _NO_KEY:
+                if isinstance(item, list | dict):
+                    raise _Unusual
+                keys[-1] = item
+            else:
+                stack[-1][keys[-1]] = item
+                keys[-1] = _NO_KEY
+
+        while (event := loader.get_event()) is not None:
+            if isinstance(event, yaml.ScalarEvent):
+                add(scalar(event))
+            elif isinstance(event, yaml.SequenceStartEvent | yaml.MappingStartEvent):
+                if event.anchor is not None or event.tag not in (None, "!"):
+                    raise _Unusual
+                container: list | dict = [] if isinstance(event, yaml.SequenceStartEvent) else {}
+                add(container)
+                stack.append(container)
+                keys.append(_NO_KEY)
+            elif isinstance(event, yaml.SequenceEndEvent | yaml.MappingEndEvent):
+                stack.pop()
+                keys.pop()
+            elif isinstance(event, yaml.AliasEvent):
+                raise _Unusual
+            elif isinstance(event, yaml.DocumentStartEvent):
+                documents = (documents or 0) + 1
+                if documents > 1:
+                    raise _Unusual
+        return result
+    except _Unusual:
+        return yaml.load(text, Loader=SafeLoader)
+    finally:
+        loader.dispose()
+
+
+_NO_KEY = object()
+
+
 def parse(text: str, where: str) -> list[dict]:
     """The records of one data file's text (also an old version read from git)."""
     try:
-        records = yaml.load(text, Loader=SafeLoader)
+        records = _read(text)
     except yaml.YAMLError as exc:
         raise StoreError(f"{where}: bukan YAML yang sah: {exc}") from exc
     if records is None:
