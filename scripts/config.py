@@ -63,6 +63,11 @@ class Forum:
     logo: Path | None = None
     signatories: tuple[Signatory, ...] = SIGNATORIES
 
+    @property
+    def site_address(self) -> str:
+        """The site's address as people type it: no https://, no trailing slash."""
+        return self.site_url.removeprefix("https://").rstrip("/")
+
 
 @dataclass(frozen=True)
 class Kecamatan:

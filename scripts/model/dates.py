@@ -12,6 +12,17 @@ def as_date(value: str | datetime.date | None) -> datetime.date | None:
     return datetime.date.fromisoformat(value)
 
 
+# The date of a download made before there is any data date: fixed, never today's.
+UNDATED = datetime.date(2025, 1, 1)
+
+
+def midnight(updated: datetime.date | None) -> datetime.datetime:
+    """A download's own date and time (workbook, data package, PDF): the data date's
+    midnight, so the same data gives the same bytes."""
+    day = updated or UNDATED
+    return datetime.datetime(day.year, day.month, day.day)
+
+
 UNFINISHED = ("berjalan", "direncanakan")
 
 

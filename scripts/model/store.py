@@ -31,7 +31,7 @@ log = logging.getLogger("scripts.store")
 DATA_FILES = ("members", "programs", "needs")
 
 
-# libyaml's C emitter where PyYAML was built with it; the same text, slower, where not.
+# libyaml's C emitter where PyYAML was built with it; PyYAML's Python emitter where not.
 class Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):
     """Safe dumper that never writes anchors: equal lists stay plain, readable text."""
 
@@ -52,7 +52,8 @@ def dump(records: list[dict]) -> str:
     The records go to the emitter as events, skipping PyYAML's representer and
     serializer, which build a node per value in Python: at 100,000 rows they were
     most of a pull. A string's plain-or-quoted question is answered once per value.
-    The C emitter and the pure-Python one (the fallback) write the same bytes."""
+    The pure-Python emitter (the fallback) writes the same bytes but for long
+    double-quoted lines, which it folds elsewhere: the same records when read."""
     out = io.StringIO()
     dumper = Dumper(out, **DUMP_OPTIONS)
     emit = dumper.emit
@@ -95,11 +96,14 @@ def dump(records: list[dict]) -> str:
         else:  # data/ holds text, numbers, null, lists and mappings only
             raise TypeError(f"{type(item).__name__} is not a data/ value")
 
-    emit(yaml.StreamStartEvent())
-    emit(yaml.DocumentStartEvent(explicit=False))
-    value(records)
-    emit(yaml.DocumentEndEvent(explicit=False))
-    emit(yaml.StreamEndEvent())
+    try:
+        emit(yaml.StreamStartEvent())
+        emit(yaml.DocumentStartEvent(explicit=False))
+        value(records)
+        emit(yaml.DocumentEndEvent(explicit=False))
+        emit(yaml.StreamEndEvent())
+    finally:
+        dumper.dispose()  # as yaml.dump does
     return out.getvalue()
 
 
@@ -239,11 +243,10 @@ def _read(text: str):
         known: dict[tuple, object] = {}
         stack: list[list | dict] = []
         keys: list[object] = []  # the key waiting for its value, per open mapping
-        result = documents = None
+        result, documents = None, 0
 
         def scalar(event) -> object:
-            if event.anchor is not None or event.tag not in (None, "!"):
-                raise _Unusual
+            _plain(event)
             key = (event.value, event.implicit)
             if key not in known:
                 tag = loader.resolve(yaml.ScalarNode, event.value, event.implicit)
@@ -271,8 +274,7 @@ def _read(text: str):
             if isinstance(event, yaml.ScalarEvent):
                 add(scalar(event))
             elif isinstance(event, yaml.SequenceStartEvent | yaml.MappingStartEvent):
-                if event.anchor is not None or event.tag not in (None, "!"):
-                    raise _Unusual
+                _plain(event)
                 container: list | dict = [] if isinstance(event, yaml.SequenceStartEvent) else {}
                 add(container)
                 stack.append(container)
@@ -283,7 +285,7 @@ def _read(text: str):
             elif isinstance(event, yaml.AliasEvent):
                 raise _Unusual
             elif isinstance(event, yaml.DocumentStartEvent):
-                documents = (documents or 0) + 1
+                documents += 1
                 if documents > 1:
                     raise _Unusual
         return result
@@ -294,6 +296,12 @@ def _read(text: str):
 
 
 _NO_KEY = object()
+
+
+def _plain(event) -> None:
+    """A node as `dump` writes it: no anchor, no tag of its own."""
+    if event.anchor is not None or event.tag not in (None, "!"):
+        raise _Unusual
 
 
 def parse(text: str, where: str) -> list[dict]:

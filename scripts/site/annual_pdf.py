@@ -41,7 +41,7 @@ def _letterhead(doc: Document, config: Config) -> None:
         forum.address,
         forum.contact.email and f"Surel: {forum.contact.email}",
         forum.contact.phone and f"Telepon: {forum.contact.phone}",
-        forum.site_url.removeprefix("https://").rstrip("/"),
+        forum.site_address,
     ]
     doc.set_text_color(*MUTED)
     doc.text_block(" · ".join(filter(None, contact)), size=8, gap=0)
@@ -166,12 +166,13 @@ def _members(doc: Document, report: stats.AnnualReport) -> None:
         doc.text_block("Semua anggota yang terdaftar sudah melapor.")
 
 
-def _needs(doc: Document, report: stats.AnnualReport, figures: stats.Figures) -> None:
+def _needs(
+    doc: Document, report: stats.AnnualReport, figures: stats.Figures, members: dict[str, dict]
+) -> None:
     doc.heading("Kebutuhan daerah yang diadopsi")
     if not report.needs:
         doc.text_block(f"Tidak ada program tahun {report.year} yang mengadopsi kebutuhan daerah.")
         return
-    members = {mf.member["id"]: mf.member for mf in figures.member_figures}
     rows = (
         (
             f"{v.need['id']}: {v.need['title']}",
@@ -183,10 +184,11 @@ def _needs(doc: Document, report: stats.AnnualReport, figures: stats.Figures) ->
     doc.data_table(("Kebutuhan", "Bidang", f"Program tahun {report.year}"), rows, (40, 18, 52))
 
 
-def _programs(doc: Document, report: stats.AnnualReport, figures: stats.Figures) -> None:
+def _programs(
+    doc: Document, report: stats.AnnualReport, figures: stats.Figures, members: dict[str, dict]
+) -> None:
     doc.heading(f"Program tahun {report.year}")
     ref = figures.ref
-    members = {mf.member["id"]: mf.member for mf in figures.member_figures}
 
     def status(p: dict) -> str:
         label = PROGRAM_STATUS.get(p["status"]) or formats.MISSING
@@ -245,7 +247,8 @@ def document(report: stats.AnnualReport, figures: stats.Figures, config: Config)
     _summary(doc, report)
     _breakdowns(doc, report)
     _members(doc, report)
-    _needs(doc, report, figures)
-    _programs(doc, report, figures)
+    members = {mf.member["id"]: mf.member for mf in figures.member_figures}
+    _needs(doc, report, figures, members)
+    _programs(doc, report, figures, members)
     _signatures(doc, config)
     return doc.bytes()

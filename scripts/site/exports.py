@@ -35,6 +35,7 @@ from scripts import paths
 from scripts.checks import schema
 from scripts.config import Forum
 from scripts.model.cells import FORMULA_CLASS, SEPARATOR, csv_cell, xlsx_cell
+from scripts.model.dates import midnight
 from scripts.model.reference import (
     BENEFICIARY_GROUPS,
     CONTRIBUTION_TYPES,
@@ -255,17 +256,12 @@ def _width(field: Field) -> int:
     return 50 if field.name in LONG_TEXT else WIDTHS.get(field.type, 20)
 
 
-def _timestamp(updated: datetime.date | None) -> datetime.datetime:
-    day = updated or datetime.date(2025, 1, 1)  # no data at all: a fixed date, not now
-    return datetime.datetime(day.year, day.month, day.day)
-
-
 class Book:
     """An XLSX workbook written sheet by sheet (openpyxl's write-only mode)."""
 
     def __init__(self, title: str, forum: Forum, updated: datetime.date | None):
         self.workbook = Workbook(write_only=True)
-        self.when = _timestamp(updated)
+        self.when = midnight(updated)
         props = self.workbook.properties
         props.title = title
         props.creator = props.lastModifiedBy = forum.name
@@ -338,7 +334,7 @@ class Book:
 
 
 def _created(updated: datetime.date | None) -> str:
-    return _timestamp(updated).isoformat() + "Z"
+    return midnight(updated).isoformat() + "Z"
 
 
 def datapackage(forum: Forum, ref: Reference, updated: datetime.date | None) -> dict:

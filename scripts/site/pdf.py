@@ -21,6 +21,7 @@ from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
 from scripts.config import REPO_ROOT, Forum
+from scripts.model.dates import midnight
 
 # fontTools says what it drops from each subset at INFO, which MkDocs' logging would print.
 logging.getLogger("fontTools").setLevel(logging.WARNING)
@@ -64,13 +65,6 @@ def printable(value: object) -> str:
     return "".join(out)
 
 
-def _timestamp(updated: datetime.date | None) -> datetime.datetime:
-    """The document's date: the data's, so the same data gives the same bytes (no data
-    yet: the first day of 2000, a date no document of the forum can have)."""
-    day = updated or datetime.date(2000, 1, 1)
-    return datetime.datetime(day.year, day.month, day.day, tzinfo=datetime.UTC)
-
-
 def share(weights: Sequence[float], floors: Sequence[float], total: float) -> list[float]:
     """Column widths summing to `total`: by `weights`, each at least its floor (capped at
     MAX_SHARE of the total); what a raised column takes, the others give up by weight.
@@ -98,18 +92,20 @@ def share(weights: Sequence[float], floors: Sequence[float], total: float) -> li
     return [widths[i] for i in range(len(weights))]
 
 
-def _longest(text: str) -> str:
-    return max(text.split(), key=len, default="")
-
-
 class _Table:
     """One data_table being drawn: its columns, its header, and where the page ends."""
 
-    def __init__(self, doc: Document, widths: list[float], size: float) -> None:
-        self.doc, self.widths, self.size = doc, widths, size
+    def __init__(
+        self, doc: Document, widths: list[float], size: float, head: list[str], right: set[int]
+    ) -> None:
+        self.doc, self.widths, self.size, self.right = doc, widths, size, right
         self.line = size * 0.5  # mm per line of text
-        self.right: set[int] = set()
-        self.header: list[list[str]] = []
+        self.header = self.wrap(head, "B")
+        # The most a row can hold: a page under the header.
+        self.page = doc.h - doc.t_margin - doc.b_margin - self._height(self.header)
+
+    def _height(self, cells: list[list[str]]) -> float:
+        return max(map(len, cells)) * self.line + 2
 
     def wrap(self, cells: Sequence[str], style: str) -> list[list[str]]:
         """Each cell's lines: words as they fit its column, a word wider than the column
@@ -150,9 +146,8 @@ class _Table:
         self._draw(self.header, "B", shaded=False, rule=0.4)
 
     def draw_row(self, cells: list[list[str]], shaded: bool) -> None:
-        height = max(map(len, cells)) * self.line + 2
-        page = self.doc.h - self.doc.t_margin - self.doc.b_margin - self._header_height()
-        if height > self._left() and height <= page:
+        height = self._height(cells)
+        if self._left() < height <= self.page:
             self._new_page()
         while True:
             fit = max(0, int((self._left() - 2) / self.line))
@@ -164,9 +159,6 @@ class _Table:
                 cells = [c[fit:] for c in cells]
             self._new_page()
 
-    def _header_height(self) -> float:
-        return max(map(len, self.header)) * self.line + 2
-
     def _new_page(self) -> None:
         self.doc.add_page()
         self.draw_header()
@@ -174,7 +166,7 @@ class _Table:
     def _draw(self, cells: list[list[str]], style: str, shaded: bool, rule: float = 0.1) -> None:
         doc = self.doc
         top = doc.get_y()
-        height = max(map(len, cells)) * self.line + 2
+        height = self._height(cells)
         if shaded:
             doc.set_fill_color(*ZEBRA)
             doc.rect(doc.l_margin, top, doc.epw, height, "F")
@@ -208,7 +200,7 @@ class Document(FPDF):
         self.forum = forum
         self.numbered = numbered
         self.alias_nb_pages(None)  # "{nb}" in an answer stays "{nb}"
-        self.set_creation_date(_timestamp(updated))
+        self.set_creation_date(midnight(updated).replace(tzinfo=datetime.UTC))
         self.set_title(printable(f"{title}: {forum.name}"))
         self.set_author(printable(forum.name))
         self.set_creator(printable(forum.name))
@@ -275,19 +267,19 @@ class Document(FPDF):
         twice, character by character: 10,000 programs took 43 s that way."""
         head = [printable(h) for h in headers]
         body = [[printable(cell) for cell in row] for row in rows]
-        floor = [self._width(word, "B", size) for word in map(_longest, head)]
+        floor = [self._widest_word(h, "B", size) for h in head]
         for row in body:
             for i, cell in enumerate(row):
-                floor[i] = max(floor[i], self._width(_longest(cell), "", size))
-        table = _Table(
-            self, share(weights, [f + 2 * CELL_PADDING + 0.5 for f in floor], self.epw), size
-        )
-        table.right = set(numeric)
-        table.header = table.wrap(head, "B")
+                floor[i] = max(floor[i], self._widest_word(cell, "", size))
+        widths = share(weights, [f + 2 * CELL_PADDING + 0.5 for f in floor], self.epw)
+        table = _Table(self, widths, size, head, set(numeric))
         table.draw_header()
         for i, row in enumerate(body):
             table.draw_row(table.wrap(row, ""), shaded=i % 2 == 1)
         self.set_y(self.get_y() + 4)
+
+    def _widest_word(self, text: str, style: str, size: float) -> float:
+        return max((self._width(word, style, size) for word in text.split()), default=0.0)
 
     def _width(self, text: str, style: str, size: float) -> float:
         """The width of `text` in the face and size, measured once per document."""

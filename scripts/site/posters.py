@@ -85,7 +85,7 @@ FORMS = {
 
 def site_line(forum: Forum) -> str:
     """The poster's last line: where to see the members and programs, if the site has an address."""
-    site = forum.site_url.removeprefix("https://").rstrip("/")
+    site = forum.site_address
     return f"Anggota dan program CSR: {site}" if site else ""
 
 

@@ -107,7 +107,7 @@ def image(preview: Preview, forum: Forum) -> Image.Image:
         for line in list(wrap(text, face, width))[:2]:
             draw.text((MARGIN, y), line, font=face, fill=BAND if i == 0 else INK)
             y += round(face.size * 1.3)
-    site = forum.site_url.removeprefix("https://").rstrip("/")
+    site = forum.site_address
     if site:
         draw.text((MARGIN, SIZE[1] - MARGIN - 36), site, font=font(32), fill=MUTED)
     return picture
