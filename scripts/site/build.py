@@ -43,7 +43,9 @@ from scripts.site.render import environment
 CONTENT = config.REPO_ROOT / "content"
 OVERRIDES = config.REPO_ROOT / "overrides"
 MKDOCS_CONFIG = config.REPO_ROOT / "mkdocs.yml"
-CSP_HOOK = Path(__file__).resolve().parent / "hooks" / "csp.py"
+HOOKS = Path(__file__).resolve().parent / "hooks"
+# Plain modules both engines run: raw HTML past Markdown unparsed, then the CSP.
+ENGINE_HOOKS = [HOOKS / "raw_html.py", HOOKS / "csp.py"]
 ENGINES = {"mkdocs": "mkdocs", "properdocs": "properdocs"}  # --engine → Python module
 # The phases of a build, as `build(timings=…)` names them, in order.
 PHASES = {
@@ -118,7 +120,7 @@ def write_config(build_dir: Path, site_dir: Path, updated, cfg: config.Config) -
         "copyright": f"{forum.full_name}. Data terbuka di bawah lisensi CC BY 4.0.",
         # Relative paths of an inherited config resolve against this file: made absolute.
         "theme": {"custom_dir": str(OVERRIDES)},
-        "hooks": [str(CSP_HOOK)],
+        "hooks": [str(hook) for hook in ENGINE_HOOKS],
         "extra": {
             "data_updated": {
                 "iso": updated.isoformat() if updated else None,
