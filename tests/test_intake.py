@@ -9,6 +9,7 @@ import pytest
 from scripts.intake import publish as intake
 from scripts.intake.questions import FORMS
 from scripts.intake.rules import optional
+from scripts.model import parallel
 from scripts.sources.files import Table
 
 from .helpers import REPO, make_config
@@ -334,3 +335,17 @@ def test_the_readme_says_which_columns_reject_and_which_are_dropped():
             [q.header for q in questions if not optional(q)],
             [q.header for q in questions if optional(q)],
         )
+
+
+def test_rows_read_over_several_cores_give_the_same_outcome(sample, monkeypatch):
+    config = make_config()
+    with parallel.limited(1):
+        alone = intake.outcome(sample, config)
+    monkeypatch.setattr(parallel, "MINIMUM", 3)
+    with parallel.limited(2):
+        split = intake.outcome(sample, config)
+    assert split.data == alone.data
+    assert split.report() == alone.report()
+    assert [s.in_order() for s in split.sheets.values()] == [
+        s.in_order() for s in alone.sheets.values()
+    ]

@@ -31,7 +31,7 @@ from scripts.intake.questions import (
 )
 from scripts.intake.report import Rejection, SheetReport
 from scripts.intake.rules import Reader, check_ownership, check_program_dates
-from scripts.model import progress, reference
+from scripts.model import parallel, progress, reference
 from scripts.model.contacts import mask_contacts
 from scripts.model.text import clean, fold
 from scripts.sources.table import Table
@@ -203,14 +203,18 @@ def read_members(
     def identity_of(row, cells) -> dict:
         return identity_reader.read(cells, sheet, row)[0]
 
-    rows = moderated_rows(
-        table,
-        MEMBERS,
-        config,
-        report,
-        declined=lambda row, cells: fates.note(identity_of(row, cells), "declined"),
+    rows = list(
+        moderated_rows(
+            table,
+            MEMBERS,
+            config,
+            report,
+            declined=lambda row, cells: fates.note(identity_of(row, cells), "declined"),
+        )
     )
-    for row, cells, status, problems in rows:
+    # Read on all cores before consent is known; a row without it is read for nothing.
+    reads = parallel.mapped(lambda item: record_reader.read(item[1], sheet, item[0]), rows)
+    for (row, cells, status, problems), (values, value_problems) in zip(rows, reads, strict=True):
         name = subject(MEMBERS, cells)
         consent, consent_problems = consent_reader.read(cells, sheet, row)
         if not consent["consent"]:
@@ -221,7 +225,6 @@ def read_members(
                 key = n.name_key(identity["name"]) if identity["name"] else None
                 withdrawals.append(Withdrawal(row, identity["nib"], key))
             continue
-        values, value_problems = record_reader.read(cells, sheet, row)
         problems += consent_problems + value_problems + check_ownership(values, sheet, row)
         if consent["contact_consent"]:
             contact, contact_problems = contact_reader.read(cells, sheet, row)
@@ -439,8 +442,12 @@ def read_programs(
     report = SheetReport(sheet)
     record_reader = reader(PROGRAMS, RECORD, config)
     groups: dict[tuple, list[tuple[Candidate, dict]]] = {}
-    for row, cells, status, problems in moderated_rows(table, PROGRAMS, config, report):
-        values, value_problems = record_reader.read(cells, sheet, row)
+    moderated = list(moderated_rows(table, PROGRAMS, config, report))
+    # Each row's answers are read on their own: over all cores (model/parallel.py).
+    reads = parallel.mapped(lambda item: record_reader.read(item[1], sheet, item[0]), moderated)
+    for (row, cells, status, problems), (values, value_problems) in zip(
+        moderated, reads, strict=True
+    ):
         problems += value_problems + check_program_dates(values, sheet, row)
         member_id, link_problems = _link_member(values, sheet, row, by_nib, by_name, fates)
         problems += link_problems

@@ -1,0 +1,51 @@
+"""Work split over cores: the same list as a plain loop, in order, with or without children."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from scripts.model import parallel
+
+
+def _pid_and_square(item: int) -> tuple[int, int]:
+    return os.getpid(), item * item
+
+
+@pytest.mark.parametrize(
+    ("count", "workers", "minimum", "children"),
+    [
+        (0, 2, 10, False),
+        (9, 2, 10, False),  # under the minimum: the plain loop
+        (20, 2, 10, True),
+        (21, 3, 7, True),  # uneven slices
+        (100, 1, 10, False),  # one core
+    ],
+)
+def test_results_come_back_in_order(count, workers, minimum, children):
+    items = list(range(count))
+    with parallel.limited(workers):
+        found = parallel.mapped(_pid_and_square, items, minimum=minimum)
+    assert [square for _, square in found] == [i * i for i in items]
+    pids = [pid for pid, _ in found]
+    assert (len(set(pids)) > 1) is children
+    assert pids[:1] in ([], [os.getpid()])  # the first slice is read by the caller
+
+
+def test_a_closure_runs_in_the_children_without_being_pickled():
+    offset = 5
+    with parallel.limited(2):
+        assert parallel.mapped(lambda item: item + offset, list(range(50)), minimum=10) == list(
+            range(5, 55)
+        )
+
+
+def test_a_failure_in_a_child_reaches_the_caller():
+    def fail(item: int) -> int:
+        if item == 40:
+            raise ValueError("baris 40")
+        return item
+
+    with parallel.limited(2), pytest.raises(ValueError, match="baris 40"):
+        parallel.mapped(fail, list(range(50)), minimum=10)
