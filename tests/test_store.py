@@ -1,3 +1,4 @@
+import json
 import os
 import stat
 
@@ -217,3 +218,22 @@ def test_data_files_read_as_pyyaml_reads_them(source):
     for name in store.DATA_FILES:
         text = store.path_of(REPO / source, name).read_text(encoding="utf-8")
         assert store._read(text) == yaml.load(text, Loader=store.SafeLoader)
+
+
+@pytest.mark.parametrize(
+    "origins",
+    [
+        {},
+        {"program/a/": []},
+        {"anggota/b/": [("Anggota", 2)]},
+        {"z/": [("Program", 10), ("Program", 3)], "a/": [('Lembar "1" ☺\n', 7)]},
+    ],
+)
+def test_the_rows_file_is_json_dumps_indented_by_one(origins):
+    expected = json.dumps(
+        {route: [list(o) for o in rows] for route, rows in sorted(origins.items())},
+        ensure_ascii=False,
+        indent=1,
+    )
+    assert store.origins_text(origins) == expected + "\n"
+    assert json.loads(store.origins_text(origins)) == json.loads(expected)

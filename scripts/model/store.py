@@ -136,12 +136,29 @@ def origins_path(data_dir: Path) -> Path:
 
 
 def save_origins(data_dir: Path, origins: dict[str, list[tuple[str, int]]]) -> None:
-    text = json.dumps(
-        {route: [list(o) for o in rows] for route, rows in sorted(origins.items())},
-        ensure_ascii=False,
-        indent=1,
+    write_atomic(origins_path(data_dir), origins_text(origins))
+
+
+def origins_text(origins: dict[str, list[tuple[str, int]]]) -> str:
+    """`json.dumps(…, indent=1)` of the origins, sorted, and a newline: the same bytes
+    built from the C encoder's strings (an indented dump runs the pure-Python one,
+    0.7 s at 100,000 rows)."""
+    if not origins:
+        return "{}\n"
+
+    def quoted(value: str) -> str:
+        return json.dumps(value, ensure_ascii=False)
+
+    def rows_text(rows: list[tuple[str, int]]) -> str:
+        if not rows:
+            return "[]"
+        pairs = ",\n".join(f"  [\n   {quoted(sheet)},\n   {int(row)}\n  ]" for sheet, row in rows)
+        return f"[\n{pairs}\n ]"
+
+    routes = ",\n".join(
+        f" {quoted(route)}: {rows_text(rows)}" for route, rows in sorted(origins.items())
     )
-    write_atomic(origins_path(data_dir), text + "\n")
+    return f"{{\n{routes}\n}}\n"
 
 
 def load_origins(data_dir: Path) -> dict[str, list[tuple[str, int]]]:
