@@ -49,3 +49,24 @@ def test_a_failure_in_a_child_reaches_the_caller():
 
     with parallel.limited(2), pytest.raises(ValueError, match="baris 40"):
         parallel.mapped(fail, list(range(50)), minimum=10)
+
+
+@pytest.mark.parametrize(("workers", "in_child"), [(2, True), (1, False)])
+def test_calls_in_the_background_come_back_in_order(workers, in_child):
+    calls = [lambda i=i: (os.getpid(), i) for i in range(5)]
+    with parallel.limited(workers), parallel.background(calls) as pending:
+        found = pending.results()
+    assert [i for _, i in found] == list(range(5))
+    assert all((pid != os.getpid()) is in_child for pid, _ in found)
+
+
+def test_a_failure_in_the_background_reaches_the_caller():
+    def fail() -> None:
+        raise ValueError("PDF tahun 2025")
+
+    with (
+        parallel.limited(2),
+        parallel.background([fail]) as pending,
+        pytest.raises(ValueError, match="PDF tahun 2025"),
+    ):
+        pending.results()

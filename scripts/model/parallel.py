@@ -1,4 +1,5 @@
-"""Pure work over many items split across the machine's cores.
+"""Pure work over many items split across the machine's cores, or done on another
+core while the caller goes on.
 
 A pull of 100,000 rows spends most of its time reading answers one row at a time,
 each row on its own: that work is cut into one contiguous slice per core. The
@@ -7,6 +8,9 @@ items (readers hold closures that cannot be pickled), so only results travel
 back; the parent reads the first slice meanwhile. Results come back in the
 items' order: the same list as a plain loop gives (tests/test_parallel.py).
 
+`background` hands a list of calls to one forked child (a build makes its annual
+workbooks and PDFs there while it writes the pages).
+
 Small inputs, a machine of one core and a system without `fork` get the plain loop.
 """
 
@@ -14,7 +18,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import TypeVar
 
@@ -24,6 +28,10 @@ R = TypeVar("R")
 MINIMUM = 4_000  # fewer items than this: forking costs more than it saves
 _work: tuple[Callable, Sequence] | None = None
 _workers: int | None = None  # None: one per core
+
+
+def _forks() -> bool:
+    return "fork" in multiprocessing.get_all_start_methods()
 
 
 def workers() -> int:
@@ -55,7 +63,7 @@ def mapped(function: Callable[[T], R], items: Sequence[T], minimum: int | None =
     """[function(item) for item in items], the slices after the first in children;
     forked only with at least `minimum` (MINIMUM) items per worker."""
     count = min(workers(), len(items) // max(minimum or MINIMUM, 1))
-    if count < 2 or "fork" not in multiprocessing.get_all_start_methods():
+    if count < 2 or not _forks():
         return [function(item) for item in items]
     global _work
     size = -(-len(items) // count)
@@ -70,3 +78,40 @@ def mapped(function: Callable[[T], R], items: Sequence[T], minimum: int | None =
     finally:
         _work = None
     return results
+
+
+class Pending:
+    """Calls running in a child; `results()` waits for their values, in order."""
+
+    def __init__(self, calls: list[Callable[[], R]], pool) -> None:
+        self._calls, self._pool = calls, pool
+        self._later = pool.apply_async(_slice, ((0, len(calls)),)) if pool else None
+
+    def results(self) -> list:
+        if self._later is None:
+            return [call() for call in self._calls]
+        return self._later.get()
+
+
+def _call(call: Callable[[], R]) -> R:
+    return call()
+
+
+@contextmanager
+def background(calls: Sequence[Callable[[], R]]) -> Iterator[Pending]:
+    """The calls started in one forked child (on a machine of two cores or more), to be
+    collected with `.results()` inside the block; the child is stopped at its end."""
+    global _work
+    if len(calls) == 0 or workers() < 2 or not _forks():
+        yield Pending(list(calls), None)
+        return
+    _work = (_call, list(calls))
+    try:
+        pool = multiprocessing.get_context("fork").Pool(1)  # forks now: the child has _work
+    finally:
+        _work = None
+    try:
+        yield Pending(list(calls), pool)
+    finally:
+        pool.terminate()
+        pool.join()

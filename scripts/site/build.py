@@ -14,7 +14,9 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from contextlib import contextmanager
+from functools import partial
 from itertools import chain
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -24,7 +26,7 @@ import yaml
 from scripts import config, paths
 from scripts.checks import schema
 from scripts.errors import ConfigError, PageError, StoreError
-from scripts.model import git, progress, reference, store
+from scripts.model import git, parallel, progress, reference, store
 from scripts.site import (
     annual_pdf,
     explorer,
@@ -72,10 +74,34 @@ def generate(
     shutil.rmtree(docs_dir, ignore_errors=True)
     shutil.copytree(CONTENT, docs_dir)
     posters.write_assets(forms, cfg.forum, docs_dir, figures.updated)
+    # Each year's workbook and PDF, the slowest files, are made on another core
+    # while this one writes the rest.
+    yearly = yearly_documents(figures, cfg)
+    with parallel.background([make for _, make in yearly]) as documents:
+        count = _write_rest(data, figures, docs_dir, cfg, forms, updates)
+        for (path, _), content in zip(yearly, documents.results(), strict=True):
+            (docs_dir / path).write_bytes(content)
+    return count
+
+
+def yearly_documents(figures: fig.Figures, cfg: config.Config) -> list[tuple[str, Callable]]:
+    """(path under the docs dir, how to make its bytes) of each annual report's files."""
+    return [
+        document
+        for report in figures.reports
+        for document in (
+            (exports.report_path(report.year), partial(exports.report_book, report, figures)),
+            (
+                exports.report_pdf_path(report.year),
+                partial(annual_pdf.document, report, figures, cfg),
+            ),
+        )
+    ]
+
+
+def _write_rest(data, figures, docs_dir, cfg, forms, updates) -> int:
+    """The downloads but the annual reports', the feed and every page; the page count."""
     downloads = exports.write(docs_dir / paths.OPEN_DATA, data, figures)
-    for report in progress.counted(figures.reports, "Laporan tahunan PDF", "tahun"):
-        pdf = annual_pdf.document(report, figures, cfg)
-        (docs_dir / exports.report_pdf_path(report.year)).write_bytes(pdf)
     explorer.write(docs_dir, figures)
     previews.write(figures, docs_dir)
     members = {m["id"]: m for m in data["members"]}

@@ -420,7 +420,7 @@ class Download:
         return self.path.rsplit("/", 1)[-1]
 
 
-def _report_book(report: fig.AnnualReport, figures: fig.Figures) -> bytes:
+def report_book(report: fig.AnnualReport, figures: fig.Figures) -> bytes:
     """The annual report's figures, the same objects its page shows, one sheet each."""
     title = f"Laporan Tahunan {report.year} {figures.forum.name}"
     book = Book(title, figures.forum, figures.updated)
@@ -552,8 +552,9 @@ def write(
     data: dict[str, list[dict]],
     figures: fig.Figures,
 ) -> list[Download]:
-    """Write every download under out_dir, the site's /data/ folder; returns the main files
-    (paths from the site root) for the Data Terbuka page."""
+    """Write every download under out_dir, the site's /data/ folder, but the annual
+    reports' (`report_book`, made by the build beside their PDFs); returns the main
+    files (paths from the site root) for the Data Terbuka page."""
     updated, forum, ref = figures.updated, figures.forum, figures.ref
     # file name → (title, content); the workbook for people first, then the machines' files
     main: dict[str, tuple[str, bytes]] = {
@@ -578,7 +579,6 @@ def write(
         for folder, field in SLICES.items():
             slices[slice_path(folder, program[field])].append(public_row("programs", program))
     files |= {path: csv_text(FIELDS["programs"], rows).encode() for path, rows in slices.items()}
-    files |= {report_path(r.year): _report_book(r, figures) for r in figures.reports}
 
     for path, content in files.items():
         target = out_dir / path.removeprefix(FOLDER + "/")
