@@ -100,6 +100,12 @@ def moderated_rows(table: Table, form: Form, config: Config, report: SheetReport
         yield row, cells, status, problems
 
 
+def answers(record_reader: Reader, rows: list[tuple], sheet: str) -> list[tuple]:
+    """`record_reader.read` of each moderated row, in order. Each row is read on its
+    own, so the rows are split over all cores (model/parallel.py)."""
+    return parallel.mapped(lambda item: record_reader.read(item[1], sheet, item[0]), rows)
+
+
 def _triage(
     report: SheetReport,
     row: int,
@@ -212,8 +218,8 @@ def read_members(
             declined=lambda row, cells: fates.note(identity_of(row, cells), "declined"),
         )
     )
-    # Read on all cores before consent is known; a row without it is read for nothing.
-    reads = parallel.mapped(lambda item: record_reader.read(item[1], sheet, item[0]), rows)
+    # Read before consent is known: a row without it is read for nothing.
+    reads = answers(record_reader, rows, sheet)
     for (row, cells, status, problems), (values, value_problems) in zip(rows, reads, strict=True):
         name = subject(MEMBERS, cells)
         consent, consent_problems = consent_reader.read(cells, sheet, row)
@@ -443,8 +449,7 @@ def read_programs(
     record_reader = reader(PROGRAMS, RECORD, config)
     groups: dict[tuple, list[tuple[Candidate, dict]]] = {}
     moderated = list(moderated_rows(table, PROGRAMS, config, report))
-    # Each row's answers are read on their own: over all cores (model/parallel.py).
-    reads = parallel.mapped(lambda item: record_reader.read(item[1], sheet, item[0]), moderated)
+    reads = answers(record_reader, moderated, sheet)
     for (row, cells, status, problems), (values, value_problems) in zip(
         moderated, reads, strict=True
     ):
