@@ -9,12 +9,16 @@ from __future__ import annotations
 import datetime
 import textwrap
 
+from babel import Locale
 from babel.dates import format_date
-from babel.numbers import format_compact_decimal, format_decimal, format_percent
+from babel.numbers import format_compact_decimal, format_decimal, format_percent, parse_pattern
 
 from scripts.model.dates import as_date
 
 LOCALE = "id"
+# Parsed once: the site formats some 100,000 numbers and dates at 10,000 programs.
+_LOCALE = Locale.parse(LOCALE)
+_GROUPED = parse_pattern("#,##0")
 MISSING = "–"  # shown for an unknown (null) value, never a guessed zero
 
 
@@ -22,7 +26,7 @@ def number(value: int | None) -> str:
     """`1200` → `1.200`."""
     if value is None:
         return MISSING
-    return format_decimal(value, format="#,##0", locale=LOCALE)
+    return _GROUPED.apply(value, _LOCALE)
 
 
 def rupiah(value: int | None) -> str:
@@ -63,7 +67,7 @@ def date(value: str | datetime.date | None) -> str:
     day = as_date(value)
     if day is None:
         return MISSING
-    return format_date(day, "d MMMM y", locale=LOCALE)
+    return format_date(day, "d MMMM y", locale=_LOCALE)
 
 
 def years(values: list[int]) -> str:
