@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import threading
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import TypeVar
@@ -28,6 +29,7 @@ R = TypeVar("R")
 MINIMUM = 4_000  # fewer items than this: forking costs more than it saves
 _work: tuple[Callable, Sequence] | None = None
 _workers: int | None = None  # None: one per core
+_forking = threading.Lock()
 
 
 def _forks() -> bool:
@@ -55,8 +57,21 @@ def limited(count: int):
 
 
 def _slice(bounds: tuple[int, int]) -> list:
+    """In a child: its slice of the work it inherited."""
     function, items = _work
     return [function(item) for item in items[bounds[0] : bounds[1]]]
+
+
+def _pool(function: Callable, items: Sequence, processes: int):
+    """A pool of forked children that inherit (function, items). One fork at a time:
+    two builds in two threads must not hand each other's work to their children."""
+    global _work
+    with _forking:
+        _work = (function, items)
+        try:
+            return multiprocessing.get_context("fork").Pool(processes)  # forks now
+        finally:
+            _work = None
 
 
 def mapped(function: Callable[[T], R], items: Sequence[T], minimum: int | None = None) -> list[R]:
@@ -65,18 +80,13 @@ def mapped(function: Callable[[T], R], items: Sequence[T], minimum: int | None =
     count = min(workers(), len(items) // max(minimum or MINIMUM, 1))
     if count < 2 or not _forks():
         return [function(item) for item in items]
-    global _work
     size = -(-len(items) // count)
     bounds = [(start, min(start + size, len(items))) for start in range(0, len(items), size)]
-    _work = (function, items)
-    try:
-        with multiprocessing.get_context("fork").Pool(len(bounds) - 1) as pool:
-            later = pool.map_async(_slice, bounds[1:])
-            results = _slice(bounds[0])
-            for part in later.get():
-                results.extend(part)
-    finally:
-        _work = None
+    with _pool(function, items, len(bounds) - 1) as pool:
+        later = pool.map_async(_slice, bounds[1:])
+        results = [function(item) for item in items[: bounds[0][1]]]
+        for part in later.get():
+            results.extend(part)
     return results
 
 
@@ -101,15 +111,10 @@ def _call(call: Callable[[], R]) -> R:
 def background(calls: Sequence[Callable[[], R]]) -> Iterator[Pending]:
     """The calls started in one forked child (on a machine of two cores or more), to be
     collected with `.results()` inside the block; the child is stopped at its end."""
-    global _work
     if len(calls) == 0 or workers() < 2 or not _forks():
         yield Pending(list(calls), None)
         return
-    _work = (_call, list(calls))
-    try:
-        pool = multiprocessing.get_context("fork").Pool(1)  # forks now: the child has _work
-    finally:
-        _work = None
+    pool = _pool(_call, list(calls), 1)
     try:
         yield Pending(list(calls), pool)
     finally:
