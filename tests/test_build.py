@@ -3,6 +3,7 @@ folder of its own, so two builds at once (a preview and a test) each get their p
 
 from __future__ import annotations
 
+import shutil
 from concurrent.futures import ThreadPoolExecutor
 
 from scripts.model import store
@@ -35,3 +36,22 @@ def test_two_builds_at_once_each_build_their_own_data(sample_site, tmp_path):
     # Nothing was written into the repository's own build/.
     after = sorted(repo_build.rglob("*")) if repo_build.exists() else None
     assert after == before
+
+
+def test_a_hand_written_page_where_a_generated_one_goes_stops_the_build(
+    tmp_path, monkeypatch, capsys
+):
+    # The sector overview is rendered by the other core, the kebutuhan page by this one.
+    for path in ("sektor/index.md", "kebutuhan.md"):
+        content = tmp_path / path.replace("/", "-") / "content"
+        shutil.copytree(build.CONTENT, content)
+        (content / path).parent.mkdir(parents=True, exist_ok=True)
+        (content / path).write_text("# Halaman tulisan tangan\n", encoding="utf-8")
+        monkeypatch.setattr(build, "CONTENT", content)
+        site = tmp_path / path.replace("/", "-") / "site"
+        assert (
+            build.build(FIXTURES / "site", site, config_path=config_with_forms(tmp_path, FORMS))
+            == 1
+        )
+        assert f"content/{path} bertabrakan" in capsys.readouterr().err
+        assert not site.exists()

@@ -75,14 +75,35 @@ def generate(
     shutil.rmtree(docs_dir, ignore_errors=True)
     shutil.copytree(CONTENT, docs_dir)
     posters.write_assets(forms, cfg.forum, docs_dir, figures.updated)
-    # Each year's workbook and PDF, the slowest files, are made on another core
-    # while this one writes the rest.
+    env = environment(cfg, figures.ref)
+    # Another core makes each year's workbook and PDF, the slowest files, and renders
+    # half of the pages that need no download, while this one writes the rest.
     yearly = yearly_documents(figures, cfg)
-    with parallel.background([make for _, make in yearly]) as documents:
-        count = _write_rest(data, figures, docs_dir, cfg, forms, updates)
-        for (path, _), content in zip(yearly, documents.results(), strict=True):
-            (docs_dir / path).write_bytes(content)
-    return count
+    site = list(pages.site_pages(figures, data))
+    given, kept = site[: len(site) // 2], site[len(site) // 2 :]
+    calls = [make for _, make in yearly] + [partial(pages.render, env, page) for page in given]
+    with parallel.background(calls) as done:
+        downloads = exports.write(docs_dir / paths.OPEN_DATA, data, figures)
+        explorer.write(docs_dir, figures)
+        previews.write(figures, docs_dir)
+        members = {m["id"]: m for m in data["members"]}
+        (docs_dir / paths.FEED).write_bytes(feed.feed(updates, members, figures))
+        rest = list(
+            chain(
+                kept,
+                pages.data_pages(figures, data, downloads, updates),
+                pages.form_pages(cfg, forms),
+                pages.content_pages(cfg),
+            )
+        )
+        for page in progress.counted(rest, "Menulis halaman", "halaman", len(rest)):
+            _write_page(docs_dir, page, pages.render(env, page))
+        results = done.results()
+    for (path, _), content in zip(yearly, results[: len(yearly)], strict=True):
+        (docs_dir / path).write_bytes(content)
+    for page, text in zip(given, results[len(yearly) :], strict=True):
+        _write_page(docs_dir, page, text)
+    return len(site) + len(rest) - len(kept)
 
 
 def yearly_documents(figures: fig.Figures, cfg: config.Config) -> list[tuple[str, Callable]]:
@@ -100,33 +121,12 @@ def yearly_documents(figures: fig.Figures, cfg: config.Config) -> list[tuple[str
     ]
 
 
-def _write_rest(data, figures, docs_dir, cfg, forms, updates) -> int:
-    """The downloads but the annual reports', the feed and every page; the page count."""
-    downloads = exports.write(docs_dir / paths.OPEN_DATA, data, figures)
-    explorer.write(docs_dir, figures)
-    previews.write(figures, docs_dir)
-    members = {m["id"]: m for m in data["members"]}
-    (docs_dir / paths.FEED).write_bytes(feed.feed(updates, members, figures))
-    env = environment(cfg, figures.ref)
-    count = 0
-    every = list(
-        chain(
-            pages.site_pages(figures, data),
-            pages.data_pages(figures, data, downloads, updates),
-            pages.form_pages(cfg, forms),
-            pages.content_pages(cfg),
-        )
-    )
-    for page in progress.counted(every, "Menulis halaman", "halaman", len(every)):
-        target = docs_dir / page.path
-        if target.exists():
-            raise PageError(
-                f"content/{page.path} bertabrakan dengan halaman yang dibuat dari data."
-            )
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(pages.render(env, page), encoding="utf-8")
-        count += 1
-    return count
+def _write_page(docs_dir: Path, page: pages.Page, text: str) -> None:
+    target = docs_dir / page.path
+    if target.exists():
+        raise PageError(f"content/{page.path} bertabrakan dengan halaman yang dibuat dari data.")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(text, encoding="utf-8")
 
 
 def write_config(build_dir: Path, site_dir: Path, updated, cfg: config.Config) -> Path:
