@@ -94,7 +94,7 @@ class Pending:
     """Calls running in a child; `results()` waits for their values, in order."""
 
     def __init__(self, calls: list[Callable[[], R]], pool) -> None:
-        self._calls, self._pool = calls, pool
+        self._calls = calls
         self._later = pool.apply_async(_slice, ((0, len(calls)),)) if pool else None
 
     def results(self) -> list:
@@ -111,12 +111,13 @@ def _call(call: Callable[[], R]) -> R:
 def background(calls: Sequence[Callable[[], R]]) -> Iterator[Pending]:
     """The calls started in one forked child (on a machine of two cores or more), to be
     collected with `.results()` inside the block; the child is stopped at its end."""
-    if len(calls) == 0 or workers() < 2 or not _forks():
-        yield Pending(list(calls), None)
+    calls = list(calls)
+    if not calls or workers() < 2 or not _forks():
+        yield Pending(calls, None)
         return
-    pool = _pool(_call, list(calls), 1)
+    pool = _pool(_call, calls, 1)
     try:
-        yield Pending(list(calls), pool)
+        yield Pending(calls, pool)
     finally:
         pool.terminate()
         pool.join()

@@ -103,7 +103,7 @@ def generate(
         (docs_dir / path).write_bytes(content)
     for page, text in zip(given, results[len(yearly) :], strict=True):
         _write_page(docs_dir, page, text)
-    return len(site) + len(rest) - len(kept)
+    return len(given) + len(rest)
 
 
 def yearly_documents(figures: fig.Figures, cfg: config.Config) -> list[tuple[str, Callable]]:
