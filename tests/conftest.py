@@ -10,7 +10,7 @@ from cryptography.hazmat.primitives.asymmetric import rsa
 from scripts.sources import files
 
 from .google import ENV
-from .helpers import build_sample
+from .helpers import build_fixture, build_sample
 
 
 @pytest.fixture
@@ -22,6 +22,13 @@ def sample() -> dict:
 def sample_site(tmp_path_factory) -> tuple:
     """(data dir, site dir) of the sample, built once per test worker; read-only."""
     return build_sample(tmp_path_factory.mktemp("sample-site"))
+
+
+@pytest.fixture(scope="session")
+def hostile_site(tmp_path_factory) -> tuple:
+    """(data dir, site dir) of tests/fixtures/hostile, built once per test worker;
+    read-only. Its Markdown is in the data dir's sibling build/docs."""
+    return build_fixture("hostile", tmp_path_factory.mktemp("hostile-site"))
 
 
 @pytest.fixture

@@ -22,7 +22,7 @@ from scripts.model.dates import past_end
 from scripts.site import build, pages, render, stats
 from scripts.site.formats import rupiah_compact
 
-from .helpers import FIXTURES, FORMS, REPO, Page, broken_links, build_fixture, search_fragments
+from .helpers import FIXTURES, FORMS, REPO, Page, broken_links, search_fragments
 
 MONTHS = "Januari|Februari|Maret|April|Mei|Juni|Juli|Agustus|September|Oktober|November|Desember"
 DATE = re.compile(rf"\b\d{{1,2}} ({MONTHS}) \d{{4}}\b")
@@ -49,9 +49,8 @@ def sample(sample_site):
 
 
 @pytest.fixture(scope="module")
-def hostile(tmp_path_factory):
-    _, site = build_fixture("hostile", tmp_path_factory.mktemp("hostile"))
-    return site
+def hostile(hostile_site):
+    return hostile_site[1]
 
 
 def test_every_page_is_built(sample):
