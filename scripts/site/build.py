@@ -46,9 +46,14 @@ CONTENT = config.REPO_ROOT / "content"
 OVERRIDES = config.REPO_ROOT / "overrides"
 MKDOCS_CONFIG = config.REPO_ROOT / "mkdocs.yml"
 HOOKS = Path(__file__).resolve().parent / "hooks"
-# Plain modules both engines run: raw HTML past Markdown unparsed, the navigation
-# rendered once per folder, then the CSP.
-ENGINE_HOOKS = [HOOKS / "raw_html.py", HOOKS / "nav_cache.py", HOOKS / "csp.py"]
+# Plain modules both engines run: the pages split between two cores, raw HTML past
+# Markdown unparsed, the navigation rendered once per folder, then the CSP.
+ENGINE_HOOKS = [
+    HOOKS / "two_cores.py",
+    HOOKS / "raw_html.py",
+    HOOKS / "nav_cache.py",
+    HOOKS / "csp.py",
+]
 ENGINES = {"mkdocs": "mkdocs", "properdocs": "properdocs"}  # --engine → Python module
 # The phases of a build, as `build(timings=…)` names them, in order.
 PHASES = {
