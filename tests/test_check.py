@@ -81,3 +81,37 @@ def test_schema_files_are_json_schema_2020_12():
     for name in store.DATA_FILES:
         document = json.loads((check.SCHEMA_DIR / f"{name}.schema.json").read_text())
         check.Draft202012Validator.check_schema(document)
+
+
+@pytest.mark.parametrize(
+    ("name", "change"),
+    [
+        ("members", lambda r: None),
+        ("members", lambda r: r[0].update(kecamatan="kramatwatu")),
+        ("members", lambda r: r[0].pop("name")),
+        ("members", lambda r: r[0].update(name="")),
+        ("members", lambda r: r[0].update(name="x" * 100_000)),
+        ("members", lambda r: r[0].update(nib="12345")),
+        ("members", lambda r: r[0].update(sectors=[r[0]["sectors"][0]] * 2)),
+        ("members", lambda r: r[0].update(registered="2025-13-01")),
+        ("members", lambda r: r[0].update(extra=1)),
+        ("members", lambda r: r.append("bukan entri")),
+        ("programs", lambda r: None),
+        ("programs", lambda r: r[0].update(start_date="2025-02-30")),
+        ("programs", lambda r: r[0].update(start_date=20250201)),
+        ("programs", lambda r: r[0].update(amount="150 juta")),
+        ("programs", lambda r: r[0].update(amount=True)),
+        ("programs", lambda r: r[0].update(amount=1.5)),
+        ("programs", lambda r: r[0].update(amount=150.0)),
+        ("programs", lambda r: r[0].update(amount=-1)),
+        ("programs", lambda r: r[0].update(currency="USD")),
+        ("programs", lambda r: r[0].update(links=["ftp://x"])),
+        ("needs", lambda r: None),
+        ("needs", lambda r: r[0].update(status="entah")),
+    ],
+)
+def test_the_fast_check_agrees_with_jsonschema(pulled, name, change):
+    records = store.load(pulled)[name]
+    change(records)
+    slow = check.Draft202012Validator(check.schema(name, REF), format_checker=check.FormatChecker())
+    assert check.valid(name, records, REF) == slow.is_valid(records)

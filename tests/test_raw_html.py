@@ -49,6 +49,14 @@ def test_blocks_come_back_in_one_pass():
     assert raw_html.put_back(markdown.markdown(text), blocks) == markdown.markdown(page)
 
 
+def test_a_page_of_blocks_only_skips_markdown():
+    page = "<p>a</p>\n\n\n<div>b</div>\n"
+    text, blocks = raw_html.for_markdown(page)
+    assert text == ""
+    assert raw_html.from_markdown(markdown.markdown(text), blocks) == markdown.markdown(page)
+    assert raw_html.for_markdown("<p>a</p>\n\n## Judul\n")[0] != ""
+
+
 def test_the_ids_of_blocks_still_count_as_anchors():
     blocks = ['<h2 id="ringkasan">R</h2><a name="lama"></a>', '<input name="q" id="a&amp;b">']
     assert raw_html.anchors(blocks) == {"ringkasan", "lama", "a&b"}
@@ -61,8 +69,8 @@ def _pages(build_dir):
 def _same_with_and_without(page) -> None:
     body, _ = meta.get_data(page.read_text(encoding="utf-8"))
     plain = markdown.markdown(body, extensions=EXTENSIONS)
-    text, blocks = raw_html.set_aside(body)
-    hooked = raw_html.put_back(markdown.markdown(text, extensions=EXTENSIONS), blocks)
+    text, blocks = raw_html.for_markdown(body)
+    hooked = raw_html.from_markdown(markdown.markdown(text, extensions=EXTENSIONS), blocks)
     assert hooked == plain, page
 
 

@@ -14,6 +14,8 @@ A block is set aside only when it is certain that Markdown would copy it: its
 lines are not blank, each starts with `<`, the first opens a block-level element
 and the last closes that same element. Anything else is left to Markdown, and so
 is a page with a fenced code block (a hand-written page may show HTML in one).
+A page that is nothing but such blocks (a program's) skips Markdown altogether:
+Markdown is given nothing, and the blocks are joined as it would join them.
 
 A plain module named in the generated config's `hooks:`: MkDocs and ProperDocs
 both run it; an engine without hooks renders the same blocks itself.
@@ -83,9 +85,24 @@ def anchors(blocks: list[str]) -> set[str]:
     return {html.unescape(found) for block in blocks for found in ANCHOR.findall(block)}
 
 
-def on_page_markdown(markdown, page, config, files):
+def for_markdown(markdown: str) -> tuple[str, list[str]]:
+    """(what Markdown is given, the blocks set aside): nothing at all when the page
+    is blocks only, as Python-Markdown then returns at once."""
     text, blocks = set_aside(markdown)
-    _set_aside[page.file.src_uri] = blocks
+    if blocks and not PLACEHOLDER.sub("", text).strip():
+        return "", blocks
+    return text, blocks
+
+
+def from_markdown(content: str, blocks: list[str]) -> str:
+    """The page's HTML from what Markdown made of for_markdown's text."""
+    if blocks and not content:
+        return "\n\n".join(blocks)  # as Markdown joins blocks
+    return put_back(content, blocks)
+
+
+def on_page_markdown(markdown, page, config, files):
+    text, _set_aside[page.file.src_uri] = for_markdown(markdown)
     return text
 
 
@@ -93,4 +110,4 @@ def on_page_content(content, page, config, files):
     blocks = _set_aside.pop(page.file.src_uri)
     if page.present_anchor_ids is not None:
         page.present_anchor_ids |= anchors(blocks)
-    return put_back(content, blocks)
+    return from_markdown(content, blocks)
