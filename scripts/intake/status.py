@@ -18,13 +18,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from openpyxl import Workbook
-from openpyxl.styles import Alignment
+import xlsxwriter
 
 from scripts.checks import quality
 from scripts.intake.report import Rejection, RowStatus, SheetReport
 from scripts.model import store
-from scripts.model.cells import csv_cell, xlsx_cell
+from scripts.model.cells import Formats, csv_cell, xlsx_row
 
 # The first cell of a status this program wrote begins so: a worksheet whose first
 # cell says anything else is someone else's and is never overwritten.
@@ -40,7 +39,6 @@ OUTCOME_TEXT = {
 }
 # The pull's time as the secretariat reads it (WIB; the forums are in western Indonesia).
 ZONE = ZoneInfo("Asia/Jakarta")
-WRAP = Alignment(wrap_text=True, vertical="top")
 
 
 @dataclass
@@ -137,20 +135,17 @@ def csv_text(lines: list[list[str | int]]) -> str:
     return "\ufeff" + out.getvalue()  # Excel reads UTF-8 by its byte order mark
 
 
-def _wrapped(cell) -> None:
-    cell.alignment = WRAP
-
-
 def xlsx_bytes(lines: list[list[str | int]]) -> bytes:
-    book = Workbook(write_only=True)
-    sheet = book.create_sheet(MARKER)
-    sheet.freeze_panes = f"A{TOP + 1}"
-    for letter, width in zip("ABCDEF", (22, 7, 26, 36, 40, 70), strict=True):
-        sheet.column_dimensions[letter].width = width
-    for number, line in enumerate(lines, 1):
-        sheet.append([xlsx_cell(sheet, c, bold=number == TOP, style=_wrapped) for c in line])
     out = io.BytesIO()
-    book.save(out)
+    book = xlsxwriter.Workbook(out, {"in_memory": True})
+    formats = Formats(book)
+    sheet = book.add_worksheet(MARKER)
+    sheet.freeze_panes(TOP, 0)
+    for column, width in enumerate((22, 7, 26, 36, 40, 70)):
+        sheet.set_column(column, column, width)
+    for number, line in enumerate(lines, 1):
+        xlsx_row(sheet, formats, number - 1, line, bold=number == TOP, wrap=True)
+    book.close()
     return out.getvalue()
 
 

@@ -21,20 +21,17 @@ import csv
 import datetime
 import io
 import json
-import zipfile
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from openpyxl import Workbook
-from openpyxl.utils import get_column_letter
-from openpyxl.writer.excel import ExcelWriter
+import xlsxwriter
 
 from scripts import paths
 from scripts.checks import schema
 from scripts.config import Forum
-from scripts.model.cells import FORMULA_CLASS, SEPARATOR, csv_cell, xlsx_cell
+from scripts.model.cells import FORMULA_CLASS, SEPARATOR, Formats, csv_cell, xlsx_row
 from scripts.model.dates import midnight
 from scripts.model.reference import (
     BENEFICIARY_GROUPS,
@@ -236,20 +233,11 @@ def _people_value(field: Field, value, names: dict | None):
     return names.get(value, value)
 
 
-def _dressed(field: Field):
-    """How a column's cells are formatted in a workbook."""
+def _number_format(field: Field) -> str | None:
+    """How a column's numbers and dates are shown in a workbook."""
     if field.name in RUPIAH:
-        number_format = RUPIAH_FORMAT
-    elif field.type == "date":
-        number_format = DATE_FORMAT
-    else:
-        return None
-
-    def dress(cell) -> None:
-        if not isinstance(cell.value, str):
-            cell.number_format = number_format
-
-    return dress
+        return RUPIAH_FORMAT
+    return DATE_FORMAT if field.type == "date" else None
 
 
 def _width(field: Field) -> int:
@@ -257,41 +245,40 @@ def _width(field: Field) -> int:
 
 
 class Book:
-    """An XLSX workbook written sheet by sheet (openpyxl's write-only mode)."""
+    """An XLSX workbook written sheet by sheet (XlsxWriter; its files carry fixed
+    timestamps, so the same data gives the same bytes)."""
 
     def __init__(self, title: str, forum: Forum, updated: datetime.date | None):
-        self.workbook = Workbook(write_only=True)
-        self.when = midnight(updated)
-        props = self.workbook.properties
-        props.title = title
-        props.creator = props.lastModifiedBy = forum.name
-        props.created = props.modified = self.when
+        self.out = io.BytesIO()
+        self.workbook = xlsxwriter.Workbook(self.out, {"in_memory": True})
+        self.formats = Formats(self.workbook)
+        self.workbook.set_properties(
+            {"title": title, "author": forum.name, "created": midnight(updated)}
+        )
 
     def sheet(
-        self, title: str, header: list[str], rows: Iterable[list], widths=(), styles=()
+        self, title: str, header: list[str], rows: Iterable[list], widths=(), number_formats=()
     ) -> None:
         """A sheet with a frozen, bold header row and an autofilter over its rows;
-        `styles[i](cell)` formats column i's cells."""
-        sheet = self.workbook.create_sheet(title[:31])  # Excel's limit on sheet names
-        sheet.freeze_panes = "A2"
-        for index, width in enumerate(widths, start=1):
-            sheet.column_dimensions[get_column_letter(index)].width = width
-        sheet.append([xlsx_cell(sheet, name, bold=True) for name in header])
-        styles = list(styles) + [None] * (len(header) - len(styles))
+        `number_formats[i]` shows column i's numbers and dates."""
+        sheet = self.workbook.add_worksheet(title[:31])  # Excel's limit on sheet names
+        sheet.freeze_panes(1, 0)
+        for index, width in enumerate(widths):
+            sheet.set_column(index, index, width)
+        xlsx_row(sheet, self.formats, 0, header, bold=True)
         count = 0
-        for row in rows:
-            sheet.append([xlsx_cell(sheet, v, style=s) for v, s in zip(row, styles, strict=False)])
-            count += 1
-        sheet.auto_filter.ref = f"A1:{get_column_letter(max(len(header), 1))}{count + 1}"
+        for count, row in enumerate(rows, start=1):
+            xlsx_row(sheet, self.formats, count, row, number_formats=number_formats)
+        sheet.autofilter(0, 0, count, max(len(header), 1) - 1)
 
     def notes(self, lines: list[list]) -> None:
         """The first sheet, "Keterangan": what the file is, its licence, its date and the
         meaning of each column, as plain lines."""
-        sheet = self.workbook.create_sheet("Keterangan")
-        for index, width in enumerate((24, 34, 70, 24), start=1):
-            sheet.column_dimensions[get_column_letter(index)].width = width
+        sheet = self.workbook.add_worksheet("Keterangan")
+        for index, width in enumerate((24, 34, 70, 24)):
+            sheet.set_column(index, index, width)
         for number, line in enumerate(lines):
-            sheet.append([xlsx_cell(sheet, v, bold=number == 0) for v in line])
+            xlsx_row(sheet, self.formats, number, line, bold=number == 0)
 
     def table(
         self, kind: str, records: Iterable[dict], names: dict, title: str | None = None
@@ -309,28 +296,12 @@ class Book:
                 for row in rows
             ),
             widths=[_width(f) for f in fields],
-            styles=[_dressed(f) for f in fields],
+            number_formats=[_number_format(f) for f in fields],
         )
 
     def bytes(self) -> bytes:
-        """The workbook; openpyxl's save_workbook would stamp now() on it, so its
-        writer runs here and every zip entry gets the data date."""
-        raw = io.BytesIO()
-        with zipfile.ZipFile(raw, "w", zipfile.ZIP_DEFLATED) as archive:
-            ExcelWriter(self.workbook, archive).save()
-        out = io.BytesIO()
-        stamp = self.when.timetuple()[:6]
-        with (
-            zipfile.ZipFile(raw) as source,
-            zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target,
-        ):
-            for info in source.infolist():
-                target.writestr(
-                    zipfile.ZipInfo(info.filename, stamp),
-                    source.read(info),
-                    compress_type=zipfile.ZIP_DEFLATED,
-                )
-        return out.getvalue()
+        self.workbook.close()
+        return self.out.getvalue()
 
 
 def _created(updated: datetime.date | None) -> str:
