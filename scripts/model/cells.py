@@ -3,8 +3,8 @@
 Spreadsheets run a cell that starts with `=`, `+`, `-`, `@`, a tab or a carriage
 return as a formula (CSV injection). Such a text cell is written to CSV with a
 leading apostrophe, which Excel and LibreOffice read as "this is text", and to
-XLSX (XlsxWriter) as an explicit string with the quote-prefix style. Numbers and dates are never
-text, so they stay numbers. The open data downloads and the secretariat's status
+XLSX (with XlsxWriter) as an explicit string with the quote-prefix style. Numbers
+and dates are never text, so they stay numbers. The open data downloads and the secretariat's status
 table both write their cells here.
 """
 
