@@ -54,15 +54,17 @@ ENGINE_HOOKS = [
     HOOKS / "nav_cache.py",
     HOOKS / "csp.py",
 ]
+# The share of the pages needing no download that another core renders (see generate).
+GIVEN_SHARE = 0.8
 ENGINES = {"mkdocs": "mkdocs", "properdocs": "properdocs"}  # --engine → Python module
 # The phases of a build, as `build(timings=…)` names them, in order.
 PHASES = {
     "load": "membaca data/ dan config.yml",
     "check": "memeriksa data terhadap skema",
     "figures": "menghitung angka, riwayat git",
-    "pages": "menulis halaman, unduhan, PDF",
+    "pages": "menulis halaman dan unduhan",
     "engine": "MkDocs + Material",
-    "search": "indeks pencarian Pagefind",
+    "search": "indeks pencarian Pagefind; XLSX dan PDF laporan tahunan",
 }
 
 
@@ -81,13 +83,16 @@ def generate(
     shutil.copytree(CONTENT, docs_dir)
     posters.write_assets(forms, cfg.forum, docs_dir, figures.updated)
     env = environment(cfg, figures.ref)
-    # Another core makes each year's workbook and PDF, the slowest files, and renders
-    # half of the pages that need no download, while this one writes the rest.
-    yearly = yearly_documents(figures, cfg)
+    # Another core renders and writes most of the pages that need no download, while
+    # this one writes the downloads and the rest (the share keeps both about as busy
+    # at 10,000 programs: bench/build_site.py). The annual reports' files are made
+    # later, beside the search index (`finish`).
     site = list(pages.site_pages(figures, data))
-    given, kept = site[: len(site) // 2], site[len(site) // 2 :]
-    calls = [make for _, make in yearly] + [partial(pages.render, env, page) for page in given]
-    with parallel.background(calls) as done:
+    cut = int(len(site) * GIVEN_SHARE)
+    given, kept = site[:cut], site[cut:]
+    with parallel.background(
+        [partial(_render_page, docs_dir, env, page) for page in given]
+    ) as done:
         downloads = exports.write(docs_dir / paths.OPEN_DATA, data, figures)
         explorer.write(docs_dir, figures)
         previews.write(figures, docs_dir)
@@ -102,17 +107,29 @@ def generate(
             )
         )
         for page in progress.counted(rest, "Menulis halaman", "halaman", len(rest)):
-            _write_page(docs_dir, page, pages.render(env, page))
-        results = done.results()
-    for (path, _), content in zip(yearly, results[: len(yearly)], strict=True):
-        (docs_dir / path).write_bytes(content)
-    for page, text in zip(given, results[len(yearly) :], strict=True):
-        _write_page(docs_dir, page, text)
+            _render_page(docs_dir, env, page)
+        done.results()
     return len(given) + len(rest)
 
 
+def finish(site_dir: Path, figures: fig.Figures, cfg: config.Config):
+    """The search index of the built site (the finished Pagefind process) and, on
+    another core meanwhile, each annual report's workbook and PDF written into the
+    site: Pagefind keeps one core only half busy, and the engine needs none of these
+    files (the pages link them in raw HTML, which it does not check)."""
+    yearly = yearly_documents(figures, cfg)
+    with parallel.background([make for _, make in yearly]) as done:
+        indexed = search.index(site_dir)
+        contents = done.results()
+    for (path, _), content in zip(yearly, contents, strict=True):
+        target = site_dir / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(content)
+    return indexed
+
+
 def yearly_documents(figures: fig.Figures, cfg: config.Config) -> list[tuple[str, Callable]]:
-    """(path under the docs dir, how to make its bytes) of each annual report's files."""
+    """(path under the site root, how to make its bytes) of each annual report's files."""
     return [
         document
         for report in figures.reports
@@ -126,12 +143,12 @@ def yearly_documents(figures: fig.Figures, cfg: config.Config) -> list[tuple[str
     ]
 
 
-def _write_page(docs_dir: Path, page: pages.Page, text: str) -> None:
+def _render_page(docs_dir: Path, env, page: pages.Page) -> None:
     target = docs_dir / page.path
     if target.exists():
         raise PageError(f"content/{page.path} bertabrakan dengan halaman yang dibuat dari data.")
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(text, encoding="utf-8")
+    target.write_text(pages.render(env, page), encoding="utf-8")
 
 
 def write_config(build_dir: Path, site_dir: Path, updated, cfg: config.Config) -> Path:
@@ -256,7 +273,7 @@ def build(
             print(f"Situs tidak dibangun: {engine} gagal (lihat pesan di atas).", file=sys.stderr)
             return 1
     with _phase(timings, "search"):
-        indexed = search.index(site_dir)
+        indexed = finish(site_dir, figures, cfg)
     if indexed.returncode != 0:
         print(indexed.stdout + indexed.stderr, file=sys.stderr)
         print("Situs tidak dibangun: indeks pencarian (Pagefind) gagal.", file=sys.stderr)

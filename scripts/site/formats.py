@@ -7,6 +7,7 @@ sign is written as PUEBI does, directly before the number, with no space.
 from __future__ import annotations
 
 import datetime
+import functools
 import textwrap
 
 from babel import Locale
@@ -22,6 +23,7 @@ _GROUPED = parse_pattern("#,##0")
 MISSING = "–"  # shown for an unknown (null) value, never a guessed zero
 
 
+@functools.cache  # a page set repeats its amounts and dates: babel is slow per call
 def number(value: int | None) -> str:
     """`1200` → `1.200`."""
     if value is None:
@@ -62,6 +64,7 @@ def percent(share: float | None) -> str:
     return format_percent(share, format="#,##0%", locale=LOCALE)
 
 
+@functools.cache
 def date(value: str | datetime.date | None) -> str:
     """`2025-04-23` → `23 April 2025`."""
     day = as_date(value)
