@@ -216,9 +216,8 @@ def main() -> int:
         for _ in range(ROUNDS):
             shutil.rmtree(site, ignore_errors=True)
             run = measured(command, work)
-            pages = sum(1 for _ in site.rglob("*.html"))
-            rounds.append((run, json.loads(phases.read_text()), bare_material(pages, work)))
-        sizes = [p.stat().st_size for p in site.rglob("*.html")]
+            sizes = [p.stat().st_size for p in site.rglob("*.html")]
+            rounds.append((run, json.loads(phases.read_text()), bare_material(len(sizes), work)))
         total = sum(p.stat().st_size for p in site.rglob("*") if p.is_file())
         index = sum(p.stat().st_size for p in (site / "pagefind").rglob("*") if p.is_file())
         print("Halaman beranda dan yang dimuatnya:")
