@@ -70,3 +70,9 @@ def test_a_failure_in_the_background_reaches_the_caller():
         pytest.raises(ValueError, match="PDF tahun 2025"),
     ):
         pending.results()
+
+
+@pytest.mark.parametrize(("workers", "niceness"), [(2, parallel.IDLE), (1, 0)])
+def test_an_idle_background_runs_at_the_lowest_priority(workers, niceness):
+    with parallel.limited(workers), parallel.background([lambda: os.nice(0)], idle=True) as pending:
+        assert pending.results() == [min(os.nice(0) + niceness, 19)]  # 19: the lowest

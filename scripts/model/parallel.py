@@ -8,8 +8,10 @@ items (readers hold closures that cannot be pickled), so only results travel
 back; the parent reads the first slice meanwhile. Results come back in the
 items' order: the same list as a plain loop gives (tests/test_parallel.py).
 
-`background` hands a list of calls to one forked child (a build makes its annual
-workbooks and PDFs there while it writes the pages).
+`background` hands a list of calls to one forked child (a build writes most of
+its pages there while it writes the downloads); `idle=True` makes that child
+yield the cores to everything else (a build makes its annual workbooks and PDFs
+so, in the moments its other steps leave a core unused).
 
 Small inputs, a machine of one core and a system without `fork` get the plain loop.
 """
@@ -62,14 +64,19 @@ def _slice(bounds: tuple[int, int]) -> list:
     return [function(item) for item in items[bounds[0] : bounds[1]]]
 
 
-def _pool(function: Callable, items: Sequence, processes: int):
+# The children's niceness with `idle`: the lowest priority, run when no other work waits.
+IDLE = 19
+
+
+def _pool(function: Callable, items: Sequence, processes: int, idle: bool = False):
     """A pool of forked children that inherit (function, items). One fork at a time:
     two builds in two threads must not hand each other's work to their children."""
     global _work
     with _forking:
         _work = (function, items)
+        settings = {"initializer": os.nice, "initargs": (IDLE,)} if idle else {}
         try:
-            return multiprocessing.get_context("fork").Pool(processes)  # forks now
+            return multiprocessing.get_context("fork").Pool(processes, **settings)  # forks now
         finally:
             _work = None
 
@@ -108,14 +115,15 @@ def _call(call: Callable[[], R]) -> R:
 
 
 @contextmanager
-def background(calls: Sequence[Callable[[], R]]) -> Iterator[Pending]:
+def background(calls: Sequence[Callable[[], R]], idle: bool = False) -> Iterator[Pending]:
     """The calls started in one forked child (on a machine of two cores or more), to be
-    collected with `.results()` inside the block; the child is stopped at its end."""
+    collected with `.results()` inside the block; the child is stopped at its end.
+    `idle`: the child runs only when the cores have nothing else to do."""
     calls = list(calls)
     if not calls or workers() < 2 or not _forks():
         yield Pending(calls, None)
         return
-    pool = _pool(_call, calls, 1)
+    pool = _pool(_call, calls, 1, idle)
     try:
         yield Pending(calls, pool)
     finally:

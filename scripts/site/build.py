@@ -64,7 +64,7 @@ PHASES = {
     "figures": "menghitung angka, riwayat git",
     "pages": "menulis halaman dan unduhan",
     "engine": "MkDocs + Material",
-    "search": "indeks pencarian Pagefind; XLSX dan PDF laporan tahunan",
+    "search": "indeks pencarian Pagefind; sisa XLSX dan PDF laporan tahunan",
 }
 
 
@@ -86,7 +86,7 @@ def generate(
     # Another core renders and writes most of the pages that need no download, while
     # this one writes the downloads and the rest (the share keeps both about as busy
     # at 10,000 programs: bench/build_site.py). The annual reports' files are made
-    # later, beside the search index (`finish`).
+    # meanwhile at the lowest priority (`build`).
     site = list(pages.site_pages(figures, data))
     cut = int(len(site) * GIVEN_SHARE)
     given, kept = site[:cut], site[cut:]
@@ -112,20 +112,13 @@ def generate(
     return len(given) + len(rest)
 
 
-def finish(site_dir: Path, figures: fig.Figures, cfg: config.Config):
-    """The search index of the built site (the finished Pagefind process) and, on
-    another core meanwhile, each annual report's workbook and PDF written into the
-    site: Pagefind keeps one core only half busy, and the engine needs none of these
-    files (the pages link them in raw HTML, which it does not check)."""
-    yearly = yearly_documents(figures, cfg)
-    with parallel.background([make for _, make in yearly]) as done:
-        indexed = search.index(site_dir)
-        contents = done.results()
+def write_documents(site_dir: Path, yearly: list[tuple[str, Callable]], contents: list) -> None:
+    """Each annual report's workbook and PDF into the built site: after the engine,
+    which needs none of them (the pages link them in raw HTML, which it does not check)."""
     for (path, _), content in zip(yearly, contents, strict=True):
         target = site_dir / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(content)
-    return indexed
 
 
 def yearly_documents(figures: fig.Figures, cfg: config.Config) -> list[tuple[str, Callable]]:
@@ -262,18 +255,28 @@ def build(
                 updated = git.data_updated(data_dir, data)
                 figures = fig.compute(data, updated, cfg)
                 updates = history.read(data_dir, data)
-            with _phase(timings, "pages"):
-                count = generate(data, figures, folder / "docs", cfg, forms, updates)
+            yearly = yearly_documents(figures, cfg)
+            # The annual reports' files are made from here on at the lowest priority, in
+            # what the steps below leave of the two cores (before each forks, and beside
+            # Pagefind, which keeps one core half busy); what is left, at the end.
+            with parallel.background([make for _, make in yearly], idle=True) as reports:
+                with _phase(timings, "pages"):
+                    count = generate(data, figures, folder / "docs", cfg, forms, updates)
+                with _phase(timings, "engine"):
+                    code = run_engine(write_config(folder, site_dir, updated, cfg), engine)
+                if code != 0:
+                    print(
+                        f"Situs tidak dibangun: {engine} gagal (lihat pesan di atas).",
+                        file=sys.stderr,
+                    )
+                    return 1
+                with _phase(timings, "search"):
+                    indexed = search.index(site_dir)
+                    if indexed.returncode == 0:
+                        write_documents(site_dir, yearly, reports.results())
         except PageError as exc:
             print(f"Situs tidak dibangun: {exc}", file=sys.stderr)
             return 1
-        with _phase(timings, "engine"):
-            code = run_engine(write_config(folder, site_dir, updated, cfg), engine)
-        if code != 0:
-            print(f"Situs tidak dibangun: {engine} gagal (lihat pesan di atas).", file=sys.stderr)
-            return 1
-    with _phase(timings, "search"):
-        indexed = finish(site_dir, figures, cfg)
     if indexed.returncode != 0:
         print(indexed.stdout + indexed.stderr, file=sys.stderr)
         print("Situs tidak dibangun: indeks pencarian (Pagefind) gagal.", file=sys.stderr)
