@@ -53,16 +53,10 @@ class Index:
     sorts: dict[str, str] = field(default_factory=dict)
     meta: dict[str, str] = field(default_factory=dict)  # shown with each result
 
-    def front(self) -> dict:
-        return {
-            "kind": self.kind,
-            "filters": {k: v for k, v in self.filters.items() if v},
-            "sorts": self.sorts,
-            "meta": self.meta,
-        }
-
 
 PAGE_KIND = Index("Halaman")  # a hand-written page: one of KINDS
+# The hidden values of an indexed page, at the top of its body (see render).
+SEARCH_VALUES = "partials/search_values.j2"
 
 
 @dataclass
@@ -300,10 +294,13 @@ def render(env: Environment, page: Page) -> str:
     front = [f"title: {json.dumps(str(text(page.title)), ensure_ascii=False)}"]
     if page.description:
         front.append(f"description: {json.dumps(str(text(page.description)), ensure_ascii=False)}")
-    if page.index:
-        front.append(f"pagefind: {json.dumps(page.index.front(), ensure_ascii=False)}")
     front += [f"{key}: {json.dumps(value)}" for key, value in page.meta.items()]
     body = labelled_cells(env.get_template(page.template).render(root=page.root, **page.context))
+    if page.index:
+        # The theme wraps an indexed page for Pagefind (overrides/main.html); its values
+        # go in the body, not the front matter, which the engine parses as YAML, slowly.
+        front.append("pagefind: true")
+        body = env.get_template(SEARCH_VALUES).render(index=page.index) + "\n\n" + body
     return "---\n" + "\n".join(front) + "\n---\n\n" + body
 
 
