@@ -81,18 +81,18 @@ def generate(
     pages.check_ids(data)
     shutil.rmtree(docs_dir, ignore_errors=True)
     shutil.copytree(CONTENT, docs_dir)
-    posters.write_assets(forms, cfg.forum, docs_dir, figures.updated)
     env = environment(cfg, figures.ref)
     # Another core renders and writes most of the pages that need no download, while
-    # this one writes the downloads and the rest (the share keeps both about as busy
-    # at 10,000 programs: bench/build_site.py). The annual reports' files are made
-    # meanwhile at the lowest priority (`build`).
+    # this one writes the posters, the downloads and the rest (the share keeps both
+    # about as busy at 10,000 programs: bench/build_site.py). The annual reports'
+    # files are made meanwhile at the lowest priority (`build`).
     site = list(pages.site_pages(figures, data))
     cut = int(len(site) * GIVEN_SHARE)
     given, kept = site[:cut], site[cut:]
     with parallel.background(
         [partial(_render_page, docs_dir, env, page) for page in given]
     ) as done:
+        posters.write_assets(forms, cfg.forum, docs_dir, figures.updated)
         downloads = exports.write(docs_dir / paths.OPEN_DATA, data, figures)
         explorer.write(docs_dir, figures)
         previews.write(figures, docs_dir)
