@@ -174,13 +174,26 @@ def public_row(kind: str, record: dict) -> dict:
     return row
 
 
-def csv_text(fields: list[Field], rows: Iterable[dict]) -> str:
-    """CSV as Excel opens it right: UTF-8 with a byte order mark, CRLF line ends."""
+def csv_records(fields: list[Field], rows: Iterable[dict | None]) -> list[str]:
+    """Each row as one CSV record, its line end included; None: the header. Made once
+    per program, a record goes into the file of all programs and into two slices."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(f.name for f in fields)
-    writer.writerows([csv_cell(row[f.name]) for f in fields] for row in rows)
-    return "\ufeff" + out.getvalue()
+    records = []
+    for row in rows:
+        if row is None:
+            writer.writerow(f.name for f in fields)
+        else:
+            writer.writerow([csv_cell(row[f.name]) for f in fields])
+        records.append(out.getvalue())
+        out.seek(0)
+        out.truncate()
+    return records
+
+
+def csv_text(fields: list[Field], records: list[str]) -> str:
+    """CSV as Excel opens it right: UTF-8 with a byte order mark, CRLF line ends."""
+    return "\ufeff" + "".join(csv_records(fields, [None]) + records)
 
 
 def json_text(rows: list[dict]) -> str:
@@ -534,21 +547,27 @@ def write(
             _open_data_book(data, forum, ref, updated),
         )
     }
+    records = {}
     for name in DATA_FILES:
         rows = [public_row(name, r) for r in sorted(data[name], key=lambda r: r["id"])]
-        main[f"{name}.csv"] = (f"{TITLES[name]} (CSV)", csv_text(FIELDS[name], rows).encode())
+        records[name] = csv_records(FIELDS[name], rows)
+        main[f"{name}.csv"] = (
+            f"{TITLES[name]} (CSV)",
+            csv_text(FIELDS[name], records[name]).encode(),
+        )
         main[f"{name}.json"] = (f"{TITLES[name]} (JSON)", json_text(rows).encode())
     package = json.dumps(datapackage(forum, ref, updated), ensure_ascii=False, indent=2) + "\n"
     main["datapackage.json"] = ("Data Package (Frictionless)", package.encode())
     files = {f"{FOLDER}/{name}": content for name, (_, content) in main.items()}
 
     # Every sector and member has its CSV, a header alone when it has no program yet.
-    slices: dict[str, list[dict]] = {slice_path("sektor", key): [] for key in ref.sectors}
+    slices: dict[str, list[str]] = {slice_path("sektor", key): [] for key in ref.sectors}
     slices |= {slice_path("anggota", m["id"]): [] for m in data["members"]}
     slices = defaultdict(list, slices)
-    for program in sorted(data["programs"], key=lambda p: p["id"]):
+    programs = sorted(data["programs"], key=lambda p: p["id"])
+    for program, record in zip(programs, records["programs"], strict=True):
         for folder, field in SLICES.items():
-            slices[slice_path(folder, program[field])].append(public_row("programs", program))
+            slices[slice_path(folder, program[field])].append(record)
     files |= {path: csv_text(FIELDS["programs"], rows).encode() for path, rows in slices.items()}
 
     for path, content in files.items():
