@@ -97,17 +97,28 @@ def mapped(function: Callable[[T], R], items: Sequence[T], minimum: int | None =
     return results
 
 
+# The child sends its results back this many at a time, so the caller can count them.
+BATCH = 200
+
+
 class Pending:
-    """Calls running in a child; `results()` waits for their values, in order."""
+    """Calls running in a child; `each()` yields their values in order as they come,
+    `results()` waits for all of them."""
 
     def __init__(self, calls: list[Callable[[], R]], pool) -> None:
         self._calls = calls
-        self._later = pool.apply_async(_slice, ((0, len(calls)),)) if pool else None
+        batches = [(start, min(start + BATCH, len(calls))) for start in range(0, len(calls), BATCH)]
+        self._later = pool.imap(_slice, batches) if pool else None
+
+    def each(self) -> Iterator:
+        if self._later is None:
+            yield from (call() for call in self._calls)
+            return
+        for batch in self._later:
+            yield from batch
 
     def results(self) -> list:
-        if self._later is None:
-            return [call() for call in self._calls]
-        return self._later.get()
+        return list(self.each())
 
 
 def _call(call: Callable[[], R]) -> R:

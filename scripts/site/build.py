@@ -14,7 +14,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from functools import partial
 from itertools import chain
@@ -106,10 +106,17 @@ def generate(
                 pages.content_pages(cfg),
             )
         )
-        for page in progress.counted(rest, "Menulis halaman", "halaman", len(rest)):
-            _render_page(docs_dir, env, page)
-        done.results()
-    return len(given) + len(rest)
+
+        def written() -> Iterator[None]:
+            """This core's pages as it writes them, then the other's as they come."""
+            for page in rest:
+                yield _render_page(docs_dir, env, page)
+            yield from done.each()
+
+        count = len(given) + len(rest)
+        for _ in progress.counted(written(), "Menulis halaman", "halaman", count):
+            pass
+    return count
 
 
 def write_documents(site_dir: Path, yearly: list[tuple[str, Callable]], contents: list) -> None:
