@@ -4,6 +4,7 @@ folder of its own, so two builds at once (a preview and a test) each get their p
 from __future__ import annotations
 
 import shutil
+import tempfile
 from concurrent.futures import ThreadPoolExecutor
 
 from scripts.model import store
@@ -12,8 +13,11 @@ from scripts.site import build
 from .helpers import FIXTURES, FORMS, REPO, Page, config_with_forms
 
 
-def test_two_builds_at_once_each_build_their_own_data(sample_site, tmp_path):
+def test_two_builds_at_once_each_build_their_own_data(sample_site, tmp_path, monkeypatch):
     sample_data, _ = sample_site
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(scratch))
     runs = {"sample": sample_data, "fixture": FIXTURES / "site"}
     config = config_with_forms(tmp_path, FORMS)
     repo_build = REPO / "build"
@@ -36,6 +40,7 @@ def test_two_builds_at_once_each_build_their_own_data(sample_site, tmp_path):
     # Nothing was written into the repository's own build/.
     after = sorted(repo_build.rglob("*")) if repo_build.exists() else None
     assert after == before
+    assert not list(scratch.iterdir())  # each build's own folder removed at its end
 
 
 def test_a_hand_written_page_where_a_generated_one_goes_stops_the_build(

@@ -13,6 +13,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -207,14 +208,24 @@ def run_engine(config_path: Path, engine: str = "mkdocs") -> int:
 
 @contextmanager
 def scratch(build_dir: Path | None):
-    """The folder of the generated Markdown: the one asked for, or this build's own
-    temporary one, so two builds at once never overwrite each other's pages."""
+    """(the folder of the generated Markdown, release): the folder asked for, or this
+    build's own temporary one, so two builds at once never overwrite each other's
+    pages. `release()` starts removing a temporary folder on a thread: its 12,000
+    files cost seconds of waiting on the disk, which the search index's run covers.
+    The block's end waits for that, or removes the folder itself."""
     if build_dir is not None:
         build_dir.mkdir(parents=True, exist_ok=True)
-        yield build_dir
+        yield build_dir, lambda: None
         return
-    with tempfile.TemporaryDirectory(prefix="forum-csr-build-") as tmp:
-        yield Path(tmp)
+    folder = Path(tempfile.mkdtemp(prefix="forum-csr-build-"))
+    removal = threading.Thread(target=shutil.rmtree, args=(folder,), kwargs={"ignore_errors": True})
+    try:
+        yield folder, removal.start
+    finally:
+        if removal.ident is None:
+            shutil.rmtree(folder, ignore_errors=True)
+        else:
+            removal.join()
 
 
 @contextmanager
@@ -256,7 +267,7 @@ def build(
             file=sys.stderr,
         )
         return 1
-    with scratch(build_dir) as folder:
+    with scratch(build_dir) as (folder, release):
         try:
             with _phase(timings, "figures"):
                 updated = git.data_updated(data_dir, data)
@@ -277,6 +288,7 @@ def build(
                         file=sys.stderr,
                     )
                     return 1
+                release()  # the Markdown is no longer needed
                 with _phase(timings, "search"):
                     indexed = search.index(site_dir)
                     if indexed.returncode == 0:
