@@ -207,6 +207,9 @@ def test_page_loads_cleanly_and_is_accessible(browser, site, kind, width, height
     try:
         page = visit.page
         assert page.locator("footer time").inner_text().strip()
+        if kind == "cari":  # its results, checked and seen as a reader sees them
+            page.wait_for_function(SEARCH_ANSWERED)
+            assert page.locator(".search-results__item").count() > 0
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(SCREENSHOTS / f"{kind}-{width}.png"), full_page=True)
         assert page.evaluate(OVERFLOWING) == []
@@ -487,15 +490,19 @@ def test_annual_report_prints_on_a4_without_the_site_around_it(browser, site):
         visit.close()
 
 
+# The search page has shown its answer (results, or that there are none).
+SEARCH_ANSWERED = (
+    "() => !/^(Memuat|Mencari|Pencarian belum)/.test("
+    "document.getElementById('search-status').textContent)"
+)
+
+
 def search(page, base: str, query: str = "", **filters):
     """The search page asked for `query` (and filters) through its address, once its
     answer is shown: (the status line, the results' texts, their links)."""
     params = urlencode({"q": query, **filters})
     page.goto(f"{base}cari/?{params}", wait_until="load")
-    page.wait_for_function(
-        "() => !/^(Memuat|Mencari|Pencarian belum)/.test("
-        "document.getElementById('search-status').textContent)"
-    )
+    page.wait_for_function(SEARCH_ANSWERED)
     items = page.locator(".search-results__item")
     links = items.locator("a.search-results__title")
     hrefs = [urlsplit(h).path for h in links.evaluate_all("l => l.map(a => a.href)")]
