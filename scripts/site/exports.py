@@ -174,26 +174,28 @@ def public_row(kind: str, record: dict) -> dict:
     return row
 
 
-def csv_records(fields: list[Field], rows: Iterable[dict | None]) -> list[str]:
-    """Each row as one CSV record, its line end included; None: the header. Made once
-    per program, a record goes into the file of all programs and into two slices."""
+def _csv_lines(rows: Iterable[list]) -> list[str]:
+    """Each list of cells as one CSV record, its line end included."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
-    records = []
-    for row in rows:
-        if row is None:
-            writer.writerow(f.name for f in fields)
-        else:
-            writer.writerow([csv_cell(row[f.name]) for f in fields])
-        records.append(out.getvalue())
+    lines = []
+    for cells in rows:
+        writer.writerow(cells)
+        lines.append(out.getvalue())
         out.seek(0)
         out.truncate()
-    return records
+    return lines
+
+
+def csv_records(fields: list[Field], rows: Iterable[dict]) -> list[str]:
+    """Each row as one CSV record. Made once per program, a record goes into the file
+    of all programs and into two slices."""
+    return _csv_lines([csv_cell(row[f.name]) for f in fields] for row in rows)
 
 
 def csv_text(fields: list[Field], records: list[str]) -> str:
     """CSV as Excel opens it right: UTF-8 with a byte order mark, CRLF line ends."""
-    return "\ufeff" + "".join(csv_records(fields, [None]) + records)
+    return "\ufeff" + "".join(_csv_lines([[f.name for f in fields]]) + records)
 
 
 def json_text(rows: list[dict]) -> str:
@@ -547,9 +549,10 @@ def write(
             _open_data_book(data, forum, ref, updated),
         )
     }
+    ordered = {name: sorted(data[name], key=lambda r: r["id"]) for name in DATA_FILES}
     records = {}
     for name in DATA_FILES:
-        rows = [public_row(name, r) for r in sorted(data[name], key=lambda r: r["id"])]
+        rows = [public_row(name, r) for r in ordered[name]]
         records[name] = csv_records(FIELDS[name], rows)
         main[f"{name}.csv"] = (
             f"{TITLES[name]} (CSV)",
@@ -564,8 +567,7 @@ def write(
     slices: dict[str, list[str]] = {slice_path("sektor", key): [] for key in ref.sectors}
     slices |= {slice_path("anggota", m["id"]): [] for m in data["members"]}
     slices = defaultdict(list, slices)
-    programs = sorted(data["programs"], key=lambda p: p["id"])
-    for program, record in zip(programs, records["programs"], strict=True):
+    for program, record in zip(ordered["programs"], records["programs"], strict=True):
         for folder, field in SLICES.items():
             slices[slice_path(folder, program[field])].append(record)
     files |= {path: csv_text(FIELDS["programs"], rows).encode() for path, rows in slices.items()}
