@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 
 import pytest
 
 from scripts.model import parallel
-
-
-def _pid_and_square(item: int) -> tuple[int, int]:
-    return os.getpid(), item * item
 
 
 @pytest.mark.parametrize(
@@ -25,8 +22,19 @@ def _pid_and_square(item: int) -> tuple[int, int]:
 )
 def test_results_come_back_in_order(count, workers, minimum, children):
     items = list(range(count))
+    caller, started = os.getpid(), multiprocessing.get_context("fork").Event()
+
+    def pid_and_square(item: int) -> tuple[int, int]:
+        # The caller's first item waits for a child's, or the caller, fast, would take
+        # every batch before a child started.
+        if os.getpid() != caller:
+            started.set()
+        elif children and item == 0:
+            started.wait(timeout=60)
+        return os.getpid(), item * item
+
     with parallel.limited(workers):
-        found = parallel.mapped(_pid_and_square, items, minimum=minimum)
+        found = parallel.mapped(pid_and_square, items, minimum=minimum)
     assert [square for _, square in found] == [i * i for i in items]
     pids = [pid for pid, _ in found]
     assert (len(set(pids)) > 1) is children

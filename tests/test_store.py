@@ -5,7 +5,7 @@ import stat
 import pytest
 import yaml
 
-from scripts.model import store
+from scripts.model import parallel, store
 
 from .helpers import REPO
 
@@ -133,6 +133,16 @@ def test_dump_quotes_and_escapes_the_same_everywhere(monkeypatch):
     assert '"emoji \\U0001F600"' in c_text  # libyaml's escape, asked of both emitters
     with pytest.raises(TypeError):
         store.dump([{"when": 1.5}])  # data/ holds no floats: the contract, not a guess
+
+
+@pytest.mark.parametrize("source", SOURCES)
+def test_long_files_dumped_in_pieces_on_two_cores_are_the_same_bytes(source, monkeypatch):
+    lists = [store.load_file(store.path_of(REPO / source, name)) for name in store.DATA_FILES]
+    lists += [awkward_records(), []]
+    monkeypatch.setattr(store, "PIECE", 3)  # pieces cut inside every file
+    monkeypatch.setattr(parallel, "MINIMUM", 1)
+    with parallel.limited(2):
+        assert store.dumps(lists) == [store.dump(records) for records in lists]
 
 
 def test_the_c_dumper_is_used_where_pyyaml_has_it():

@@ -8,9 +8,8 @@ stable ids. Private columns are never read into a record.
 
 from __future__ import annotations
 
-import gc
 from collections import defaultdict
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -31,7 +30,7 @@ from scripts.intake.questions import (
 )
 from scripts.intake.report import Rejection, SheetReport
 from scripts.intake.rules import Reader, check_ownership, check_program_dates
-from scripts.model import parallel, progress, reference
+from scripts.model import collector, parallel, progress, reference
 from scripts.model.contacts import mask_contacts
 from scripts.model.text import clean, fold
 from scripts.sources.table import Table
@@ -55,23 +54,33 @@ def reader(form: Form, part: str, config: Config, date_order: str | None = None)
 
 @dataclass
 class Candidate:
-    """A valid, publishable row waiting for its identity, with its warnings."""
+    """A valid, publishable row waiting for its identity, with its warnings (and, for
+    a member, the key of its name)."""
 
     row: int
     timestamp: object
     values: dict
     subject: str
     warnings: list[Rejection]
+    key: str | None = None
+
+
+def _cells(index: dict[str, int], row: list[str]) -> dict[str, str]:
+    """{form header: cell} of one sheet row; a ragged row padded."""
+    width = len(row)
+    return {name: row[i] if i < width else "" for name, i in index.items()}
+
+
+def _blank(row: list[str]) -> bool:
+    return not any(cell.strip() for cell in row)  # a blank row left in the sheet
 
 
 def bound_rows(table: Table, form: Form, config: Config):
-    """(sheet row number, {form header: cell}) for each non-blank row; ragged rows padded."""
+    """(sheet row number, {form header: cell}) for each non-blank row."""
     index = column_index(form, table.title, table.header, config.column_names, config.moderation)
     for offset, row in enumerate(table.rows):
-        if not any(cell.strip() for cell in row):
-            continue  # a blank row left in the sheet
-        width = len(row)
-        yield offset + 2, {name: row[i] if i < width else "" for name, i in index.items()}
+        if not _blank(row):
+            yield offset + 2, _cells(index, row)
 
 
 def subject(form: Form, cells: dict) -> str:
@@ -81,29 +90,47 @@ def subject(form: Form, cells: dict) -> str:
     return mask_contacts(clean(cells.get(form.subject, "")))[:SUBJECT_LIMIT]
 
 
-def moderated_rows(table: Table, form: Form, config: Config, report: SheetReport, declined=None):
-    """Rows the secretariat has not declined, with their status and its problems;
-    `declined(row, cells)` hears of the others.
-
-    `Ditolak` is honoured even with moderation off: it is how a row is taken down.
-    """
-    rows = list(bound_rows(table, form, config))
-    order = n.timestamp_order((cells[TIMESTAMP] for _, cells in rows), config.date_order)
+def read_rows(table: Table, form: Form, config: Config, read_row: Callable) -> list:
+    """`read_row(row, cells, status, problems)` of each non-blank row, in order, with
+    the row's status (verification, timestamp) and its problems. Each row is read on
+    its own, so the rows are split over all cores (model/parallel.py); a terminal
+    shows them counted."""
+    index = column_index(form, table.title, table.header, config.column_names, config.moderation)
+    stamp = index[TIMESTAMP]
+    order = n.timestamp_order(
+        (row[stamp] for row in table.rows if stamp < len(row)), config.date_order
+    )
     status_reader = reader(form, STATUS, config, order)
-    for row, cells in progress.counted(rows, f"Membaca {table.title}", "baris", len(rows)):
-        status, problems = status_reader.read(cells, table.title, row)
-        if status["verification"] == "rejected":
-            report.settle(row, "declined", subject(form, cells))
-            if declined is not None:
-                declined(row, cells)
-            continue
-        yield row, cells, status, problems
+    sheet = table.title
+
+    def read(item: tuple[int, list[str]]):
+        offset, row = item
+        if _blank(row):
+            return None
+        cells = _cells(index, row)
+        status, problems = status_reader.read(cells, sheet, offset + 2)
+        return read_row(offset + 2, cells, status, problems)
+
+    items = list(enumerate(table.rows))
+    found = progress.counted(
+        parallel.streamed(read, items), f"Membaca {sheet}", "baris", len(items)
+    )
+    return [result for result in found if result is not None]
 
 
-def answers(record_reader: Reader, rows: list[tuple], sheet: str) -> list[tuple]:
-    """`record_reader.read` of each moderated row, in order. Each row is read on its
-    own, so the rows are split over all cores (model/parallel.py)."""
-    return parallel.mapped(lambda item: record_reader.read(item[1], sheet, item[0]), rows)
+def declined(status: dict) -> bool:
+    """`Ditolak` is honoured even with moderation off: it is how a row is taken down."""
+    return status["verification"] == "rejected"
+
+
+def held(problems: list[Rejection], status: dict, moderation: bool) -> str | None:
+    """Why a row is not published on its own account: "rejected" (a problem that is
+    not a warning), "pending" (not verified yet), or None."""
+    if any(not p.warning for p in problems):
+        return "rejected"
+    if moderation and status["verification"] != "verified":
+        return "pending"
+    return None
 
 
 def _triage(
@@ -117,13 +144,9 @@ def _triage(
     """The outcome of a row that is not published, settled in the report; None when it
     is published (its warnings, optional answers dropped, go with it). A rejected row
     lists all its problems; a row waiting for verification its warnings."""
-    if any(not p.warning for p in problems):
-        fate = "rejected"
-    elif moderation and status["verification"] != "verified":
-        fate = "pending"
-    else:
-        return None
-    report.settle(row, fate, name, problems)
+    fate = held(problems, status, moderation)
+    if fate is not None:
+        report.settle(row, fate, name, problems)
     return fate
 
 
@@ -179,15 +202,33 @@ class Fates:
     by_nib: dict[str, str] = field(default_factory=dict)
     by_name: dict[str, str] = field(default_factory=dict)
 
-    def note(self, identity: dict, fate: str) -> None:
-        if identity["nib"]:
-            self.by_nib[identity["nib"]] = fate
-        if identity["name"]:
-            self.by_name[n.name_key(identity["name"])] = fate
+    def note(self, nib: str | None, key: str | None, fate: str) -> None:
+        if nib:
+            self.by_nib[nib] = fate
+        if key is not None:
+            self.by_name[key] = fate
 
     def of(self, nib: str | None, name: str | None) -> str | None:
+        return self.of_key(nib, n.name_key(name) if name else None)
+
+    def of_key(self, nib: str | None, key: str | None) -> str | None:
         fate = self.by_nib.get(nib) if nib else None
-        return fate or (self.by_name.get(n.name_key(name)) if name else None)
+        return fate or (self.by_name.get(key) if key is not None else None)
+
+
+@dataclass
+class MemberRow:
+    """A member row read on its own: its identity (NIB, name key) always; its consent
+    unless declined; its record (`values`) only with consent."""
+
+    row: int
+    subject: str
+    status: dict
+    problems: list[Rejection]
+    nib: str | None
+    key: str | None
+    consent: bool = False
+    values: dict | None = None
 
 
 def read_members(
@@ -206,42 +247,44 @@ def read_members(
     contact_reader = reader(MEMBERS, CONTACT, config)
     identity_reader = questions_reader(IDENTITY, config)
 
-    def identity_of(row, cells) -> dict:
-        return identity_reader.read(cells, sheet, row)[0]
-
-    rows = list(
-        moderated_rows(
-            table,
-            MEMBERS,
-            config,
-            report,
-            declined=lambda row, cells: fates.note(identity_of(row, cells), "declined"),
-        )
-    )
-    # Read before consent is known: a row without it is read for nothing.
-    reads = answers(record_reader, rows, sheet)
-    for (row, cells, status, problems), (values, value_problems) in zip(rows, reads, strict=True):
-        name = subject(MEMBERS, cells)
+    def read_member(row: int, cells: dict, status: dict, problems: list) -> MemberRow:
+        identity = identity_reader.read(cells, sheet, row)[0]
+        key = n.name_key(identity["name"]) if identity["name"] else None
+        found = MemberRow(row, subject(MEMBERS, cells), status, problems, identity["nib"], key)
+        if declined(status):
+            return found
         consent, consent_problems = consent_reader.read(cells, sheet, row)
-        if not consent["consent"]:
-            report.settle(row, "no_consent", name)
-            identity = identity_of(row, cells)
-            fates.note(identity, "no_consent")
-            if not config.moderation or status["verification"] == "verified":
-                key = n.name_key(identity["name"]) if identity["name"] else None
-                withdrawals.append(Withdrawal(row, identity["nib"], key))
-            continue
-        problems += consent_problems + value_problems + check_ownership(values, sheet, row)
+        found.consent = consent["consent"]
+        if not found.consent:
+            return found
+        values, value_problems = record_reader.read(cells, sheet, row)
+        found.problems += consent_problems + value_problems + check_ownership(values, sheet, row)
         if consent["contact_consent"]:
             contact, contact_problems = contact_reader.read(cells, sheet, row)
-            problems += contact_problems
+            found.problems += contact_problems
             if any(contact.values()):
                 values["contact"] = contact
-        fate = _triage(report, row, name, status, problems, config.moderation)
-        if fate is None:
-            candidates.append(Candidate(row, status["timestamp"], values, name, problems))
+        found.values = values
+        return found
+
+    for found in read_rows(table, MEMBERS, config, read_member):
+        row, status = found.row, found.status
+        if declined(status):
+            report.settle(row, "declined", found.subject)
+            fates.note(found.nib, found.key, "declined")
+        elif not found.consent:
+            report.settle(row, "no_consent", found.subject)
+            fates.note(found.nib, found.key, "no_consent")
+            if not config.moderation or status["verification"] == "verified":
+                withdrawals.append(Withdrawal(row, found.nib, found.key))
+        elif fate := _triage(report, row, found.subject, status, found.problems, config.moderation):
+            fates.note(found.nib, found.key, fate)
         else:
-            fates.note(identity_of(row, cells), fate)
+            candidates.append(
+                Candidate(
+                    row, status["timestamp"], found.values, found.subject, found.problems, found.key
+                )
+            )
     return candidates, withdrawals, report, fates
 
 
@@ -294,7 +337,7 @@ def merge_members(
         return group
 
     for candidate in sorted(candidates, key=lambda c: (c.timestamp, c.row)):
-        nib, key = candidate.values["nib"], n.name_key(candidate.values["name"])
+        nib, key = candidate.values["nib"], candidate.key
         group = business(nib, key)
         if group is None:
             group = len(groups)
@@ -364,11 +407,12 @@ def read_needs(table: Table | None, config: Config) -> tuple[list[dict], SheetRe
     return list(needs.values()), report
 
 
-def _program_record(values: dict, member_id: str, timestamp) -> dict:
+def _program_record(values: dict, timestamp) -> dict:
+    """A program's record but its id and member (known once all rows are read)."""
     start = values["start_date"]
     return {
         "id": None,
-        "member": member_id,
+        "member": None,
         "title": values["title"],
         "sector": values["sector"],
         "description": values["description"],
@@ -401,17 +445,19 @@ MEMBER_FATES = {
 
 
 def _link_member(
-    values, sheet, row, by_nib, by_name, fates: Fates
+    found: ProgramRow, sheet: str, by_nib: dict, by_name: dict, fates: Fates
 ) -> tuple[str | None, list[Rejection]]:
-    nib = values["member_nib"]
+    nib, name = found.member_nib, found.member_name
     member_id = by_nib.get(nib) if nib else None
-    if member_id is None and values["member_name"]:
-        member_id = by_name.get(n.name_key(values["member_name"]))
-    if member_id or not values["member_name"]:
+    if member_id is not None or not name:
+        return member_id, []
+    key = n.name_key(name)  # only here: most programs find their member by NIB
+    member_id = by_name.get(key)
+    if member_id is not None:
         return member_id, []
     column = "NIB Badan Usaha" if nib else "Nama Badan Usaha"
-    code = MEMBER_FATES.get(fates.of(nib, values["member_name"]), "member_unknown")
-    return None, [Rejection.of(sheet, row, column, code)]
+    code = MEMBER_FATES.get(fates.of_key(nib, key), "member_unknown")
+    return None, [Rejection.of(sheet, found.row, column, code)]
 
 
 # What a newer report of the same program (member, title, year) can update.
@@ -434,6 +480,22 @@ PROGRAM_FIELDS = (
 )
 
 
+@dataclass
+class ProgramRow:
+    """A program row read on its own: the business it names and the need it adopts
+    unless declined; its record when nothing of the row itself holds it back."""
+
+    row: int
+    subject: str
+    status: dict
+    problems: list[Rejection]
+    member_nib: str | None = None
+    member_name: str | None = None
+    need: str | None = None
+    record: dict | None = None
+    title_key: str = ""
+
+
 def read_programs(
     table: Table,
     config: Config,
@@ -447,23 +509,36 @@ def read_programs(
     sheet = table.title
     report = SheetReport(sheet)
     record_reader = reader(PROGRAMS, RECORD, config)
+
+    def read_program(row: int, cells: dict, status: dict, problems: list) -> ProgramRow:
+        found = ProgramRow(row, subject(PROGRAMS, cells), status, problems)
+        if declined(status):
+            return found
+        values, value_problems = record_reader.read(cells, sheet, row)
+        found.problems += value_problems + check_program_dates(values, sheet, row)
+        found.member_nib, found.member_name = values["member_nib"], values["member_name"]
+        found.need = values.get("need")
+        if held(found.problems, status, config.moderation) is None:
+            found.record = _program_record(values, status["timestamp"])
+            found.title_key = fold(found.record["title"])
+        return found
+
     groups: dict[tuple, list[tuple[Candidate, dict]]] = {}
-    moderated = list(moderated_rows(table, PROGRAMS, config, report))
-    reads = answers(record_reader, moderated, sheet)
-    for (row, cells, status, problems), (values, value_problems) in zip(
-        moderated, reads, strict=True
-    ):
-        problems += value_problems + check_program_dates(values, sheet, row)
-        member_id, link_problems = _link_member(values, sheet, row, by_nib, by_name, fates)
-        problems += link_problems
-        if values.get("need") and values["need"] not in need_ids:
-            problems.append(Rejection.of(sheet, row, "Kode Kebutuhan", "need_unknown"))
-        name = subject(PROGRAMS, cells)
-        if _triage(report, row, name, status, problems, config.moderation) is not None:
+    for found in read_rows(table, PROGRAMS, config, read_program):
+        row, status = found.row, found.status
+        if declined(status):
+            report.settle(row, "declined", found.subject)
             continue
-        record = _program_record(values, member_id, status["timestamp"])
-        candidate = Candidate(row, status["timestamp"], values, name, problems)
-        same = (member_id, fold(record["title"]), record["year"])
+        member_id, problems = _link_member(found, sheet, by_nib, by_name, fates)
+        problems = found.problems + problems
+        if found.need and found.need not in need_ids:
+            problems.append(Rejection.of(sheet, row, "Kode Kebutuhan", "need_unknown"))
+        if _triage(report, row, found.subject, status, problems, config.moderation) is not None:
+            continue
+        record = found.record
+        record["member"] = member_id
+        candidate = Candidate(row, status["timestamp"], record, found.subject, problems)
+        same = (member_id, found.title_key, record["year"])
         groups.setdefault(same, []).append((candidate, record))
 
     for group in groups.values():
@@ -483,19 +558,6 @@ def read_programs(
         program["id"] = program_id
         _settle_group(report, [candidate for candidate, _ in group], paths.program(program_id))
     return programs, report
-
-
-@contextmanager
-def _collector_paused():
-    """A pull allocates millions of objects that all stay alive: the cyclic garbage
-    collector rescanning them costs a third of the time and frees nothing."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 @dataclass
@@ -519,12 +581,8 @@ def build(tables: dict[str, Table], config: Config) -> tuple[dict[str, list[dict
     return found.data, found.report()
 
 
+@collector.paused()
 def outcome(tables: dict[str, Table], config: Config) -> Outcome:
-    with _collector_paused():
-        return _build(tables, config)
-
-
-def _build(tables: dict[str, Table], config: Config) -> Outcome:
     needs, needs_report = read_needs(tables.get("needs"), config)
     candidates, withdrawals, members_report, fates = read_members(tables["members"], config)
     members, by_nib, by_name = merge_members(candidates, withdrawals, members_report)

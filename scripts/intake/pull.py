@@ -21,7 +21,7 @@ from scripts.errors import ConfigError, SourceError, StoreError
 from scripts.intake import guard, publish, status
 from scripts.intake.questions import FORMS
 from scripts.intake.report import OUTCOME_LABELS, SheetReport
-from scripts.model import store
+from scripts.model import collector, parallel, store
 from scripts.model.text import header_key
 
 if TYPE_CHECKING:
@@ -105,6 +105,7 @@ def origins(sheets: dict[str, SheetReport]) -> quality_checks.Origins:
     return found
 
 
+@collector.paused()  # from the sheets read to the status written
 def pull(
     source: str,
     data_dir: Path,
@@ -133,13 +134,18 @@ def pull(
     if removed and not accept_removals:
         result.error = guard.refusal(removed)
     else:
-        result.changed = store.save(data_dir, found.data)
+        day = today or datetime.date.today()
         result.origins = origins(found.sheets)
-        store.save_origins(data_dir, result.origins)
-        result.records = {name: len(records) for name, records in found.data.items()}
-        result.quality = quality_checks.results(
-            found.data, today or datetime.date.today(), config.reporting_year
-        )
+        # The checks and the rows file only read what is found: on another core while
+        # the data files are written.
+        later = [
+            lambda: quality_checks.results(found.data, day, config.reporting_year),
+            lambda: store.save_origins(data_dir, result.origins),
+        ]
+        with parallel.background(later) as pending:
+            result.changed = store.save(data_dir, found.data)
+            result.records = {name: len(records) for name, records in found.data.items()}
+            result.quality, _ = pending.results()
     write_status(result, config, status_file, network)
     return result
 

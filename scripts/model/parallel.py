@@ -2,11 +2,12 @@
 core while the caller goes on.
 
 A pull of 100,000 rows spends most of its time reading answers one row at a time,
-each row on its own: that work is cut into one contiguous slice per core. The
-slices after the first go to forked children, which inherit the function and the
-items (readers hold closures that cannot be pickled), so only results travel
-back; the parent reads the first slice meanwhile. Results come back in the
-items' order: the same list as a plain loop gives (tests/test_parallel.py).
+each row on its own: that work is cut into batches, which the caller takes from
+the front and forked children from the back until they meet, so no core waits for
+another while work is left (a child is slower: what it sends back is pickled).
+The children inherit the function and the items (readers hold closures that
+cannot be pickled), so only results travel back. Results come back in the items'
+order: the same list as a plain loop gives (tests/test_parallel.py).
 
 `background` hands a list of calls to one forked child (a build writes most of
 its pages there while it writes the downloads); `idle=True` makes that child
@@ -29,7 +30,7 @@ T = TypeVar("T")
 R = TypeVar("R")
 
 MINIMUM = 4_000  # fewer items than this: forking costs more than it saves
-_work: tuple[Callable, Sequence] | None = None
+_work: tuple | None = None
 _workers: int | None = None  # None: one per core
 _forking = threading.Lock()
 
@@ -60,20 +61,51 @@ def limited(count: int):
 
 def _slice(bounds: tuple[int, int]) -> list:
     """In a child: its slice of the work it inherited."""
-    function, items = _work
+    function, items = _work[:2]
     return [function(item) for item in items[bounds[0] : bounds[1]]]
+
+
+class _Batches:
+    """Batches of the items, claimed one at a time from the front (the caller) or the
+    back (the children) through counters shared with the forked children."""
+
+    def __init__(self, count: int, size: int) -> None:
+        context = multiprocessing.get_context("fork")
+        self.count, self.size = count, size
+        self._lock = context.Lock()
+        self._ends = context.RawArray("q", [0, self.count])  # [first, end) unclaimed
+
+    def claim(self, front: bool) -> int | None:
+        with self._lock:
+            first, end = self._ends
+            if first >= end:
+                return None
+            self._ends[0 if front else 1] = first + 1 if front else end - 1
+            return first if front else end - 1
+
+    def bounds(self, batch: int, total: int) -> tuple[int, int]:
+        return batch * self.size, min((batch + 1) * self.size, total)
+
+
+def _from_back(_task: int) -> tuple[int, list] | None:
+    """In a child: the last batch nobody claimed yet, done (None: all were claimed)."""
+    _, items, batches = _work
+    batch = batches.claim(front=False)
+    if batch is None:
+        return None
+    return batch, _slice(batches.bounds(batch, len(items)))
 
 
 # The children's niceness with `idle`: the lowest priority, run when no other work waits.
 IDLE = 19
 
 
-def _pool(function: Callable, items: Sequence, processes: int, idle: bool = False):
-    """A pool of forked children that inherit (function, items). One fork at a time:
-    two builds in two threads must not hand each other's work to their children."""
+def _pool(function: Callable, items: Sequence, processes: int, idle: bool = False, *shared):
+    """A pool of forked children that inherit (function, items, *shared). One fork at a
+    time: two builds in two threads must not hand each other's work to their children."""
     global _work
     with _forking:
-        _work = (function, items)
+        _work = (function, items, *shared)
         settings = {"initializer": os.nice, "initargs": (IDLE,)} if idle else {}
         try:
             return multiprocessing.get_context("fork").Pool(processes, **settings)  # forks now
@@ -81,24 +113,36 @@ def _pool(function: Callable, items: Sequence, processes: int, idle: bool = Fals
             _work = None
 
 
+# Items per batch: the children send their results back this many at a time (the
+# caller counts them) and the cores share the work out in these.
+BATCH = 200
+
+
 def mapped(function: Callable[[T], R], items: Sequence[T], minimum: int | None = None) -> list[R]:
-    """[function(item) for item in items], the slices after the first in children;
-    forked only with at least `minimum` (MINIMUM) items per worker."""
+    """[function(item) for item in items], the slices after the first in children."""
+    return list(streamed(function, items, minimum))
+
+
+def streamed(
+    function: Callable[[T], R], items: Sequence[T], minimum: int | None = None
+) -> Iterator[R]:
+    """function(item) for each item, in order, as they are done: the caller's batches
+    as it is asked for them, then the children's. Forked only with at least `minimum`
+    (MINIMUM) items per worker."""
     count = min(workers(), len(items) // max(minimum or MINIMUM, 1))
     if count < 2 or not _forks():
-        return [function(item) for item in items]
-    size = -(-len(items) // count)
-    bounds = [(start, min(start + size, len(items))) for start in range(0, len(items), size)]
-    with _pool(function, items, len(bounds) - 1) as pool:
-        later = pool.map_async(_slice, bounds[1:])
-        results = [function(item) for item in items[: bounds[0][1]]]
-        for part in later.get():
-            results.extend(part)
-    return results
-
-
-# The child sends its results back this many at a time, so the caller can count them.
-BATCH = 200
+        yield from map(function, items)
+        return
+    size = max(1, min(BATCH, len(items) // (4 * count)))  # a few batches per core at least
+    batches = _Batches(-(-len(items) // size), size)
+    with _pool(function, items, count - 1, False, batches) as pool:
+        later = pool.imap(_from_back, range(batches.count))
+        while (batch := batches.claim(front=True)) is not None:
+            start, end = batches.bounds(batch, len(items))
+            yield from map(function, items[start:end])
+        done = sorted((found for found in later if found is not None), key=lambda found: found[0])
+        for _, results in done:
+            yield from results
 
 
 class Pending:
