@@ -87,13 +87,20 @@ class _Batches:
         return batch * self.size, min((batch + 1) * self.size, total)
 
 
-def _from_back(_task: int) -> tuple[int, list] | None:
-    """In a child: the last batch nobody claimed yet, done (None: all were claimed)."""
+def _from_back(most: int) -> list[tuple[int, list]]:
+    """In a child: up to `most` batches claimed from the back, done (fewer when none
+    is left). A message per batch would wait each time for the busy caller to read
+    it (its reading thread needs the interpreter's lock), so they travel back in a
+    few large ones."""
     _, items, batches = _work
-    batch = batches.claim(front=False)
-    if batch is None:
-        return None
-    return batch, _slice(batches.bounds(batch, len(items)))
+    done = []
+    while len(done) < most and (batch := batches.claim(front=False)) is not None:
+        done.append((batch, _slice(batches.bounds(batch, len(items)))))
+    return done
+
+
+# How many messages each child's share of the work travels back in, about.
+MESSAGES = 8
 
 
 # The children's niceness with `idle`: the lowest priority, run when no other work waits.
@@ -113,8 +120,8 @@ def _pool(function: Callable, items: Sequence, processes: int, idle: bool = Fals
             _work = None
 
 
-# Items per batch: the children send their results back this many at a time (the
-# caller counts them) and the cores share the work out in these.
+# Items per batch: the cores share the work out in these, and a background child
+# sends its results back this many at a time (the caller counts them).
 BATCH = 200
 
 
@@ -127,7 +134,7 @@ def streamed(
     function: Callable[[T], R], items: Sequence[T], minimum: int | None = None
 ) -> Iterator[R]:
     """function(item) for each item, in order, as they are done: the caller's batches
-    as it is asked for them, then the children's. Forked only with at least `minimum`
+    as it asks for them, then the children's. Forked only with at least `minimum`
     (MINIMUM) items per worker."""
     count = min(workers(), len(items) // max(minimum or MINIMUM, 1))
     if count < 2 or not _forks():
@@ -136,12 +143,12 @@ def streamed(
     size = max(1, min(BATCH, len(items) // (4 * count)))  # a few batches per core at least
     batches = _Batches(-(-len(items) // size), size)
     with _pool(function, items, count - 1, False, batches) as pool:
-        later = pool.imap(_from_back, range(batches.count))
+        most = max(1, batches.count // (2 * MESSAGES * (count - 1)))  # a child does half
+        later = pool.imap_unordered(_from_back, [most] * -(-batches.count // most))
         while (batch := batches.claim(front=True)) is not None:
             start, end = batches.bounds(batch, len(items))
             yield from map(function, items[start:end])
-        done = sorted((found for found in later if found is not None), key=lambda found: found[0])
-        for _, results in done:
+        for _, results in sorted((d for done in later for d in done), key=lambda d: d[0]):
             yield from results
 
 

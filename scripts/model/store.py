@@ -74,15 +74,23 @@ def dump(records: list[dict]) -> str:
         texts[item] = event
         return event
 
+    null = yaml.ScalarEvent(None, _TAG + "null", (True, False), "null")
+    numbers: dict[tuple[type, int], yaml.ScalarEvent] = {}  # years, amounts, True/False
+
+    def number(item: int) -> yaml.ScalarEvent:
+        tag, written = ("bool", str(item).lower()) if isinstance(item, bool) else ("int", str(item))
+        event = numbers[type(item), item] = yaml.ScalarEvent(
+            None, _TAG + tag, (True, False), written
+        )
+        return event
+
     def value(item) -> None:
         if isinstance(item, str):
             emit(texts.get(item) or text(item))
         elif item is None:
-            emit(yaml.ScalarEvent(None, _TAG + "null", (True, False), "null"))
-        elif isinstance(item, bool):
-            emit(yaml.ScalarEvent(None, _TAG + "bool", (True, False), str(item).lower()))
+            emit(null)
         elif isinstance(item, int):
-            emit(yaml.ScalarEvent(None, _TAG + "int", (True, False), str(item)))
+            emit(numbers.get((type(item), item)) or number(item))
         elif isinstance(item, list):
             emit(start_seq)
             for element in item:
