@@ -156,7 +156,10 @@ def _given(value) -> bool:
 
 def updated(records: list[dict], keys) -> dict:
     """The first record with, for each key, the latest answer given (an empty answer
-    in a newer row does not erase an older one)."""
+    in a newer row does not erase an older one). A record alone is returned itself,
+    not copied: the callers own their rows' records, and most have one row."""
+    if len(records) == 1:
+        return records[0]
     merged = dict(records[0])
     for record in records[1:]:
         for key in keys:
