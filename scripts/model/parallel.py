@@ -131,7 +131,7 @@ BATCH = 200
 
 
 def mapped(function: Callable[[T], R], items: Sequence[T], minimum: int | None = None) -> list[R]:
-    """[function(item) for item in items], the slices after the first in children."""
+    """[function(item) for item in items], the work shared with children (`streamed`)."""
     return list(streamed(function, items, minimum))
 
 
