@@ -70,9 +70,9 @@ class _Batches:
     """Batches of the items, claimed one at a time from the front (the caller) or the
     back (the children) through counters shared with the forked children."""
 
-    def __init__(self, count: int, size: int) -> None:
+    def __init__(self, total: int, size: int) -> None:
         context = multiprocessing.get_context("fork")
-        self.count, self.size = count, size
+        self.total, self.size, self.count = total, size, -(-total // size)
         self._lock = context.Lock()
         self._ends = context.RawArray("q", [0, self.count])  # [first, end) unclaimed
 
@@ -84,8 +84,8 @@ class _Batches:
             self._ends[0 if front else 1] = first + 1 if front else end - 1
             return first if front else end - 1
 
-    def bounds(self, batch: int, total: int) -> tuple[int, int]:
-        return batch * self.size, min((batch + 1) * self.size, total)
+    def bounds(self, batch: int) -> tuple[int, int]:
+        return batch * self.size, min((batch + 1) * self.size, self.total)
 
 
 def _from_back(most: int) -> list[tuple[int, list]]:
@@ -93,10 +93,10 @@ def _from_back(most: int) -> list[tuple[int, list]]:
     is left). A message per batch would wait each time for the busy caller to read
     it (its reading thread needs the interpreter's lock), so they travel back in a
     few large ones."""
-    _, items, batches = _work
+    batches = _work[2]
     done = []
     while len(done) < most and (batch := batches.claim(front=False)) is not None:
-        done.append((batch, _slice(batches.bounds(batch, len(items)))))
+        done.append((batch, _slice(batches.bounds(batch))))
     return done
 
 
@@ -112,12 +112,13 @@ SWITCHING = 0.0005
 IDLE = 19
 
 
-def _pool(function: Callable, items: Sequence, processes: int, idle: bool = False, *shared):
-    """A pool of forked children that inherit (function, items, *shared). One fork at a
-    time: two builds in two threads must not hand each other's work to their children."""
+def _pool(work: tuple, processes: int, idle: bool = False):
+    """A pool of forked children that inherit `work`: (function, items, anything they
+    share). One fork at a time: two builds in two threads must not hand each other's
+    work to their children."""
     global _work
     with _forking:
-        _work = (function, items, *shared)
+        _work = work
         settings = {"initializer": os.nice, "initargs": (IDLE,)} if idle else {}
         try:
             return multiprocessing.get_context("fork").Pool(processes, **settings)  # forks now
@@ -146,15 +147,15 @@ def streamed(
         yield from map(function, items)
         return
     size = max(1, min(BATCH, len(items) // (4 * count)))  # a few batches per core at least
-    batches = _Batches(-(-len(items) // size), size)
+    batches = _Batches(len(items), size)
     switching = sys.getswitchinterval()
     sys.setswitchinterval(SWITCHING)
     try:
-        with _pool(function, items, count - 1, False, batches) as pool:
+        with _pool((function, items, batches), count - 1) as pool:
             most = max(1, batches.count // (2 * MESSAGES * (count - 1)))  # a child does half
             later = pool.imap_unordered(_from_back, [most] * -(-batches.count // most))
             while (batch := batches.claim(front=True)) is not None:
-                start, end = batches.bounds(batch, len(items))
+                start, end = batches.bounds(batch)
                 yield from map(function, items[start:end])
             for _, results in sorted((d for done in later for d in done), key=lambda d: d[0]):
                 yield from results
@@ -195,7 +196,7 @@ def background(calls: Sequence[Callable[[], R]], idle: bool = False) -> Iterator
     if not calls or workers() < 2 or not _forks():
         yield Pending(calls, None)
         return
-    pool = _pool(_call, calls, 1, idle)
+    pool = _pool((_call, calls), 1, idle)
     try:
         yield Pending(calls, pool)
     finally:
