@@ -295,57 +295,55 @@ def _read(text: str):
 
     PyYAML composes a node per value and resolves each in Python; data/ repeats its
     keys and slugs on every record, so here each plain scalar's text is resolved and
-    constructed once, by the loader's own resolver and constructor."""
+    constructed once, by the loader's own resolver and constructor. (One loop over
+    two million events at 100,000 rows: it dispatches on the event's type.)"""
     loader = SafeLoader(text)
+    get_event = loader.get_event
     try:
         known: dict[tuple, object] = {}
-        stack: list[list | dict] = []
-        keys: list[object] = []  # the key waiting for its value, per open mapping
+        stack: list[tuple] = []  # per open container: the one around it and its key
+        top: list | dict | None = None  # the open container
+        key: object = _NO_KEY  # the key waiting for its value, when top is a mapping
         result, documents = None, 0
-
-        def scalar(event) -> object:
-            _plain(event)
-            key = (event.value, event.implicit)
-            if key not in known:
-                tag = loader.resolve(yaml.ScalarNode, event.value, event.implicit)
-                if tag == "tag:yaml.org,2002:merge":
-                    raise _Unusual
-                node = yaml.ScalarNode(tag, event.value, style=event.style)
-                known[key] = loader.construct_object(node)
-            return known[key]
-
-        def add(item) -> None:
-            nonlocal result
-            if not stack:
-                result = item
-            elif isinstance(stack[-1], list):
-                stack[-1].append(item)
-            elif keys[-1] is _NO_KEY:
-                if isinstance(item, list | dict):
-                    raise _Unusual
-                keys[-1] = item
-            else:
-                stack[-1][keys[-1]] = item
-                keys[-1] = _NO_KEY
-
-        while (event := loader.get_event()) is not None:
-            if isinstance(event, yaml.ScalarEvent):
-                add(scalar(event))
-            elif isinstance(event, yaml.SequenceStartEvent | yaml.MappingStartEvent):
+        while (event := get_event()) is not None:
+            kind = type(event)
+            if kind is yaml.ScalarEvent:
                 _plain(event)
-                container: list | dict = [] if isinstance(event, yaml.SequenceStartEvent) else {}
-                add(container)
-                stack.append(container)
-                keys.append(_NO_KEY)
-            elif isinstance(event, yaml.SequenceEndEvent | yaml.MappingEndEvent):
-                stack.pop()
-                keys.pop()
-            elif isinstance(event, yaml.AliasEvent):
+                try:
+                    item = known[event.value, event.implicit]
+                except KeyError:
+                    tag = loader.resolve(yaml.ScalarNode, event.value, event.implicit)
+                    if tag == "tag:yaml.org,2002:merge":
+                        raise _Unusual from None
+                    node = yaml.ScalarNode(tag, event.value, style=event.style)
+                    item = known[event.value, event.implicit] = loader.construct_object(node)
+            elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+                _plain(event)
+                item = {} if kind is yaml.MappingStartEvent else []
+            elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+                top, key = stack.pop()
+                continue
+            elif kind is yaml.AliasEvent:
                 raise _Unusual
-            elif isinstance(event, yaml.DocumentStartEvent):
-                documents += 1
+            else:
+                documents += kind is yaml.DocumentStartEvent
                 if documents > 1:
                     raise _Unusual
+                continue
+            if top is None:
+                result = item
+            elif type(top) is list:
+                top.append(item)
+            elif key is _NO_KEY:
+                if kind is not yaml.ScalarEvent:
+                    raise _Unusual  # a complex key
+                key = item
+            else:
+                top[key] = item
+                key = _NO_KEY
+            if kind is not yaml.ScalarEvent:
+                stack.append((top, key))
+                top, key = item, _NO_KEY
         return result
     except _Unusual:
         return yaml.load(text, Loader=SafeLoader)
