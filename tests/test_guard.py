@@ -3,6 +3,7 @@
 import pytest
 
 from scripts.intake import guard
+from scripts.model import store
 
 
 def records(n: int, prefix: str = "r") -> list[dict]:
@@ -53,3 +54,29 @@ def test_withdrawals_and_declines_are_removals_asked_for():
     after = {"members": before["members"][1:], "programs": before["programs"][1:]}
     assert guard.removals(before, after, asked) == []  # half of them, but asked for
     assert [r.name for r in guard.removals(before, after)] == ["members", "programs"]
+
+
+def test_the_guard_reads_only_what_ties_each_published_record_to_its_member(tmp_path):
+    members = [
+        {"id": "pt-a", "name": "PT A", "nib": "9120001112223", "kecamatan": "serang"},
+        {"id": "cv-b", "name": "CV B", "nib": None, "kecamatan": "curug"},
+    ]
+    programs = [{"id": "pt-a-bedah-rumah", "member": "pt-a", "title": "Bedah Rumah"}]
+    store.save(tmp_path, {"members": members, "programs": programs, "needs": []})
+    assert guard.published(tmp_path) == {
+        "members": [
+            {"id": "pt-a", "nib": "9120001112223", "name": "PT A"},
+            {"id": "cv-b", "nib": None, "name": "CV B"},
+        ],
+        "programs": [{"id": "pt-a-bedah-rumah", "member": "pt-a"}],
+    }
+
+
+def test_nothing_published_yet_is_no_record(tmp_path):
+    assert guard.published(tmp_path / "data") == {"members": [], "programs": []}
+
+
+def test_a_published_file_that_cannot_be_read_is_an_error(tmp_path):
+    (tmp_path / "programs.yaml").write_text("- id: [\n", encoding="utf-8")
+    with pytest.raises(store.StoreError, match=r"programs\.yaml: bukan YAML yang sah"):
+        guard.published(tmp_path)

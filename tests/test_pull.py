@@ -207,3 +207,14 @@ def test_no_private_value_reaches_data_or_report(pulled, sample):
     private = private_values(sample)
     assert len(private) > 50
     assert leaks(published, private) == []
+
+
+def test_a_pull_over_published_data_that_cannot_be_read_fails_and_touches_nothing(pulled, capsys):
+    """The published records are read on another core meanwhile: their error still
+    fails the pull, with the file named."""
+    data_dir, _ = pulled
+    (data_dir / "members.yaml").write_text("- id: [\n", encoding="utf-8")
+    digest = tree_digest(data_dir)
+    assert main(["pull", "--source", "sample", "--data-dir", str(data_dir)]) == 1
+    assert "members.yaml: bukan YAML yang sah" in capsys.readouterr().err
+    assert tree_digest(data_dir) == digest

@@ -123,10 +123,12 @@ def pull(
     result = PullResult(source)
     try:
         config = config_module.load(config_path)
-        tables = sources.read(source, config, paths or {}, network, _headers())
-        found = publish.outcome(tables, config)
-        result.sheets, result.rows = found.report(), found.sheets
-        published = store.load(data_dir)
+        # The published records, for the guard, read on another core meanwhile.
+        with parallel.background([lambda: guard.published(data_dir)]) as before:
+            tables = sources.read(source, config, paths or {}, network, _headers())
+            found = publish.outcome(tables, config)
+            result.sheets, result.rows = found.report(), found.sheets
+            [published] = before.results()
     except (SourceError, ConfigError, StoreError) as exc:
         result.error = str(exc)
         return result
