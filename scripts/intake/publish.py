@@ -460,9 +460,10 @@ MEMBER_FATES = {
 
 
 def _link_member(
-    found: ProgramRow, sheet: str, by_nib: dict, by_name: dict, fates: Fates
+    nib: str | None, name: str | None, where: tuple[str, int], by_nib: dict, by_name: dict, fates
 ) -> tuple[str | None, list[Rejection]]:
-    nib, name = found.member_nib, found.member_name
+    """The published member a program row names (`where`: its sheet and row), or why
+    there is none."""
     member_id = by_nib.get(nib) if nib else None
     if member_id is not None or not name:
         return member_id, []
@@ -472,7 +473,7 @@ def _link_member(
         return member_id, []
     column = "NIB Badan Usaha" if nib else "Nama Badan Usaha"
     code = MEMBER_FATES.get(fates.of_key(nib, key), "member_unknown")
-    return None, [Rejection.of(sheet, found.row, column, code)]
+    return None, [Rejection.of(*where, column, code)]
 
 
 # What a newer report of the same program (member, title, year) can update.
@@ -497,18 +498,17 @@ PROGRAM_FIELDS = (
 
 @dataclass
 class ProgramRow:
-    """A program row read on its own: the business it names and the need it adopts
-    unless declined; its record when nothing of the row itself holds it back."""
+    """A program row read on its own, its member looked up (the members are merged
+    before the programs are read): its record and its id's slug when nothing holds
+    it back."""
 
     row: int
     subject: str
     status: dict
     problems: list[Rejection]
-    member_nib: str | None = None
-    member_name: str | None = None
-    need: str | None = None
     record: dict | None = None
     title_key: str = ""
+    slug: str = ""
 
 
 def read_programs(
@@ -530,48 +530,52 @@ def read_programs(
         if declined(status):
             return found
         values, value_problems = record_reader.read(cells, sheet, row)
-        found.problems += value_problems + check_program_dates(values, sheet, row)
-        found.member_nib, found.member_name = values["member_nib"], values["member_name"]
-        found.need = values.get("need")
+        member_id, link_problems = _link_member(
+            values["member_nib"], values["member_name"], (sheet, row), by_nib, by_name, fates
+        )
+        found.problems += value_problems + check_program_dates(values, sheet, row) + link_problems
+        need = values.get("need")
+        if need and need not in need_ids:
+            found.problems.append(Rejection.of(sheet, row, "Kode Kebutuhan", "need_unknown"))
         if held(found.problems, status, config.moderation) is None:
             found.record = _program_record(values, status["timestamp"])
-            found.title_key = fold(found.record["title"])
+            found.record["member"] = member_id
+            found.title_key = fold(values["title"])
+            found.slug = n.slug(values["title"], 50)
         return found
 
-    groups: dict[tuple, list[tuple[Candidate, dict]]] = {}
+    groups: dict[tuple, list[ProgramRow]] = {}
     for found in read_rows(table, PROGRAMS, config, read_program):
         row, status = found.row, found.status
         if declined(status):
             report.settle(row, "declined", found.subject)
-            continue
-        member_id, problems = _link_member(found, sheet, by_nib, by_name, fates)
-        problems = found.problems + problems
-        if found.need and found.need not in need_ids:
-            problems.append(Rejection.of(sheet, row, "Kode Kebutuhan", "need_unknown"))
-        if _triage(report, row, found.subject, status, problems, config.moderation) is not None:
-            continue
-        record = found.record
-        record["member"] = member_id
-        candidate = Candidate(row, status["timestamp"], record, found.subject, problems)
-        same = (member_id, found.title_key, record["year"])
-        groups.setdefault(same, []).append((candidate, record))
+        elif _triage(report, row, found.subject, status, found.problems, config.moderation) is None:
+            record = found.record
+            groups.setdefault((record["member"], found.title_key, record["year"]), []).append(found)
+
+    def candidate(found: ProgramRow) -> Candidate:
+        return Candidate(
+            found.row, found.status["timestamp"], found.record, found.subject, found.problems
+        )
+
+    def first_report(found: ProgramRow) -> tuple:
+        return found.status["timestamp"], found.row
 
     for group in groups.values():
-        group.sort(key=lambda item: (item[0].timestamp, item[0].row))
+        group.sort(key=first_report)
     # Ids: member + title; a repeated title (a yearly program) adds its year.
-    ordered = sorted(
-        groups.values(), key=lambda g: (g[0][1]["year"], g[0][0].timestamp, g[0][0].row)
-    )
-    programs = [updated([record for _, record in group], PROGRAM_FIELDS) for group in ordered]
-    bases = [f"{p['member']}-{n.slug(p['title'], 50) or 'program'}" for p in programs]
+    ordered = sorted(groups.values(), key=lambda g: (g[0].record["year"], *first_report(g[0])))
+    programs = [updated([found.record for found in group], PROGRAM_FIELDS) for group in ordered]
     taken: set[str] = set()
     with_year = []
-    for base, program in zip(bases, programs, strict=True):
+    for program, group in zip(programs, ordered, strict=True):
+        # Every report gives a title (it is required): the latest one's is the program's.
+        base = f"{program['member']}-{group[-1].slug or 'program'}"
         with_year.append(base if base not in taken else f"{base}-{program['year']}")
         taken.add(base)
     for program, program_id, group in zip(programs, _unique_ids(with_year), ordered, strict=True):
         program["id"] = program_id
-        _settle_group(report, [candidate for candidate, _ in group], paths.program(program_id))
+        _settle_group(report, [candidate(found) for found in group], paths.program(program_id))
     return programs, report
 
 
