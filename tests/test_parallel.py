@@ -84,3 +84,18 @@ def test_a_failure_in_the_background_reaches_the_caller():
 def test_an_idle_background_runs_at_the_lowest_priority(workers, niceness):
     with parallel.limited(workers), parallel.background([lambda: os.nice(0)], idle=True) as pending:
         assert pending.results() == [min(os.nice(0) + niceness, 19)]  # 19: the lowest
+
+
+def test_spread_calls_run_on_a_child_per_core_and_come_back_in_order():
+    started = multiprocessing.get_context("fork").Barrier(2, timeout=30)
+
+    def call(i: int) -> tuple[int, int]:
+        if i < 2:
+            started.wait()  # the first two run at once: one child cannot pass this
+        return os.getpid(), i
+
+    calls = [lambda i=i: call(i) for i in range(4)]
+    with parallel.limited(2), parallel.background(calls, spread=True) as pending:
+        found = pending.results()
+    assert [i for _, i in found] == list(range(4))
+    assert len({pid for pid, _ in found[:2]}) == 2 and os.getpid() not in dict(found)

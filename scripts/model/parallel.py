@@ -10,9 +10,10 @@ cannot be pickled), so only results travel back. Results come back in the items'
 order: the same list as a plain loop gives (tests/test_parallel.py).
 
 `background` hands a list of calls to one forked child (a build writes most of
-its pages there while it writes the downloads); `idle=True` makes that child
-yield the cores to everything else (a build makes its annual workbooks and PDFs
-so, in the moments its other steps leave a core unused).
+its pages there while it writes the downloads), or to a child per core with
+`spread=True`; `idle=True` makes the children yield the cores to everything else
+(a build makes its annual workbooks and PDFs so, in the moments its other steps
+leave a core unused, and on both cores at its end).
 
 Small inputs, a machine of one core and a system without `fork` get the plain loop.
 """
@@ -164,12 +165,12 @@ def streamed(
 
 
 class Pending:
-    """Calls running in a child; `each()` yields their values in order as they come,
-    `results()` waits for all of them."""
+    """Calls running in children; `each()` yields their values in order as they come,
+    `results()` waits for all of them. `size`: calls per batch a child takes."""
 
-    def __init__(self, calls: list[Callable[[], R]], pool) -> None:
+    def __init__(self, calls: list[Callable[[], R]], pool, size: int = BATCH) -> None:
         self._calls = calls
-        batches = [(start, min(start + BATCH, len(calls))) for start in range(0, len(calls), BATCH)]
+        batches = [(start, min(start + size, len(calls))) for start in range(0, len(calls), size)]
         self._later = pool.imap(_slice, batches) if pool else None
 
     def each(self) -> Iterator:
@@ -188,17 +189,22 @@ def _call(call: Callable[[], R]) -> R:
 
 
 @contextmanager
-def background(calls: Sequence[Callable[[], R]], idle: bool = False) -> Iterator[Pending]:
+def background(
+    calls: Sequence[Callable[[], R]], idle: bool = False, spread: bool = False
+) -> Iterator[Pending]:
     """The calls started in one forked child (on a machine of two cores or more), to be
     collected with `.results()` inside the block; the child is stopped at its end.
-    `idle`: the child runs only when the cores have nothing else to do."""
+    `idle`: the child runs only when the cores have nothing else to do. `spread`: a
+    child per core, each taking one call at a time (a few long calls, such as the
+    annual reports' files, which a build may end up waiting for)."""
     calls = list(calls)
     if not calls or workers() < 2 or not _forks():
         yield Pending(calls, None)
         return
-    pool = _pool((_call, calls), 1, idle)
+    processes = min(workers(), len(calls)) if spread else 1
+    pool = _pool((_call, calls), processes, idle)
     try:
-        yield Pending(calls, pool)
+        yield Pending(calls, pool, 1 if spread else BATCH)
     finally:
         pool.terminate()
         pool.join()

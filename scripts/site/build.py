@@ -276,8 +276,9 @@ def build(
             yearly = yearly_documents(figures, cfg)
             # The annual reports' files are made from here on at the lowest priority, in
             # what the steps below leave of the two cores (before each forks, and beside
-            # Pagefind, which keeps one core half busy); what is left, at the end.
-            with parallel.background([make for _, make in yearly], idle=True) as reports:
+            # Pagefind); what is left, at the end, on both.
+            makers = [make for _, make in yearly]
+            with parallel.background(makers, idle=True, spread=True) as reports:
                 with _phase(timings, "pages"):
                     count = generate(data, figures, folder / "docs", cfg, forms, updates)
                 with _phase(timings, "engine"):
