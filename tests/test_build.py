@@ -60,3 +60,15 @@ def test_a_hand_written_page_where_a_generated_one_goes_stops_the_build(
         )
         assert f"content/{path} bertabrakan" in capsys.readouterr().err
         assert not site.exists()
+
+
+def test_the_generated_markdown_goes_to_memory_only_where_there_is_room(monkeypatch, tmp_path):
+    monkeypatch.setattr(build, "MEMORY", tmp_path)
+    monkeypatch.setattr(build, "MEMORY_FREE", 1)
+    assert build._memory_folder() == str(tmp_path)
+    with build.scratch(None) as (folder, _):
+        assert folder.parent == tmp_path
+    monkeypatch.setattr(build, "MEMORY_FREE", shutil.disk_usage(tmp_path).free + 1)
+    assert build._memory_folder() is None  # a small /dev/shm (a container's): /tmp
+    monkeypatch.setattr(build, "MEMORY", tmp_path / "none")
+    assert build._memory_folder() is None
