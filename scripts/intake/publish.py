@@ -422,12 +422,12 @@ def read_needs(table: Table | None, config: Config) -> tuple[list[dict], SheetRe
     return list(needs.values()), report
 
 
-def _program_record(values: dict, timestamp) -> dict:
-    """A program's record but its id and member (known once all rows are read)."""
+def _program_record(values: dict, member_id: str | None, timestamp) -> dict:
+    """A program's record but its id (known once all rows are read)."""
     start = values["start_date"]
     return {
         "id": None,
-        "member": None,
+        "member": member_id,
         "title": values["title"],
         "sector": values["sector"],
         "description": values["description"],
@@ -538,8 +538,7 @@ def read_programs(
         if need and need not in need_ids:
             found.problems.append(Rejection.of(sheet, row, "Kode Kebutuhan", "need_unknown"))
         if held(found.problems, status, config.moderation) is None:
-            found.record = _program_record(values, status["timestamp"])
-            found.record["member"] = member_id
+            found.record = _program_record(values, member_id, status["timestamp"])
             found.title_key = fold(values["title"])
             found.slug = n.slug(values["title"], 50)
         return found
